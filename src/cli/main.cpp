@@ -1,0 +1,181 @@
+// gongkai: command-line front end.
+//   gongkai extract [--out-dir DIR] [--format json|csv] FILE...
+//   gongkai score EXPECTED ACTUAL
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+
+#include "cli/score.h"
+#include "pipeline/extract.h"
+#include "readers/reader.h"
+#include "writers/json_writer.h"
+
+namespace fs = std::filesystem;
+using namespace gongkai;
+
+namespace {
+
+std::string summary_line(const std::string& input, const Report& r) {
+  int read = 0, total = 0;
+  for (auto& [k, c] : r.cells) {
+    ++total;
+    if (c.value) ++read;
+  }
+  std::map<std::string, int> by_kind;
+  for (auto& f : r.findings) {
+    if (f.severity == Severity::Info && f.kind != FindingKind::Repair) continue;
+    by_kind[f.kind == FindingKind::Source ? "source" : f.kind == FindingKind::Repair ? "repair" : "extraction"]++;
+  }
+  std::string kinds;
+  for (auto& [k, n] : by_kind) kinds += " " + k + "=" + std::to_string(n);
+  return input + ": agency=" + (r.meta.agency.empty() ? "?" : r.meta.agency) +
+         " year=" + (r.meta.year ? std::to_string(*r.meta.year) : "?") +
+         " format=" + (r.meta.template_format.empty() ? "?" : r.meta.template_format) +
+         " cells=" + std::to_string(read) + "/" + std::to_string(total) + " findings:" + (kinds.empty() ? " none" : kinds);
+}
+
+std::string read_stdin() {
+  std::string s((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+  return s;
+}
+
+int run_extract(const std::vector<std::string>& inputs, const std::string& out_dir, const std::string& format,
+                bool summary) {
+  int status = 0;
+  if (!out_dir.empty()) {
+    std::error_code ec;
+    fs::create_directories(out_dir, ec);
+    if (ec) {
+      std::cerr << "gongkai: cannot create output directory " << out_dir << ": " << ec.message() << "\n";
+      return 1;
+    }
+  }
+  bool csv_header_done = false;
+  for (const std::string& input : inputs) {
+    Report r;
+    try {
+      r = input == "-" ? extract_bytes(read_stdin(), "stdin") : extract_file(input);
+    } catch (const ReadError& e) {
+      std::cerr << "gongkai: " << input << ": " << e.what() << "\n";
+      status = 1;
+      continue;
+    } catch (const std::exception& e) {
+      std::cerr << "gongkai: " << input << ": internal error: " << e.what() << "\n";
+      status = 1;
+      continue;
+    }
+    std::string body = format == "csv" ? to_csv(r, out_dir.empty() ? !csv_header_done : true)
+                                       : to_json(r).dump(out_dir.empty() && inputs.size() > 1 ? -1 : 1);
+    csv_header_done = true;
+    if (!out_dir.empty()) {
+      fs::path name = input == "-" ? fs::path("stdin") : fs::path(input).filename();
+      fs::path out = fs::path(out_dir) / name.replace_extension(format == "csv" ? ".csv" : ".json");
+      std::ofstream os(out, std::ios::binary);
+      os << body << (format == "csv" ? "" : "\n");
+      if (!os) {
+        std::cerr << "gongkai: " << input << ": cannot write " << out.string() << "\n";
+        status = 1;
+        continue;
+      }
+      if (summary) std::cout << summary_line(input, r) << "\n";
+    } else {
+      std::cout << body << (format == "csv" ? "" : "\n");
+      if (summary) std::cerr << summary_line(input, r) << "\n";
+    }
+  }
+  return status;
+}
+
+nlohmann::json load_json(const fs::path& p) {
+  std::ifstream in(p);
+  if (!in) throw std::runtime_error("cannot open " + p.string());
+  return nlohmann::json::parse(in);
+}
+
+int run_score(const std::string& expected, const std::string& actual, bool verbose) {
+  std::vector<std::pair<fs::path, fs::path>> pairs;
+  if (fs::is_directory(expected)) {
+    for (auto& e : fs::directory_iterator(expected)) {
+      std::string n = e.path().filename().string();
+      const std::string suffix = ".expected.json";
+      if (n.size() <= suffix.size() || n.compare(n.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
+      fs::path a = fs::path(actual) / (n.substr(0, n.size() - suffix.size()) + ".json");
+      pairs.emplace_back(e.path(), a);
+    }
+    std::sort(pairs.begin(), pairs.end());
+  } else {
+    pairs.emplace_back(expected, actual);
+  }
+  Score total;
+  long files = 0, files_perfect = 0;
+  for (auto& [e, a] : pairs) {
+    Score s;
+    try {
+      nlohmann::json ej = load_json(e);
+      nlohmann::json aj = fs::exists(a) ? load_json(a) : nlohmann::json::object();
+      s = score_record(ej, aj);
+    } catch (const std::exception& ex) {
+      std::cerr << "gongkai score: " << e.string() << ": " << ex.what() << "\n";
+      return 1;
+    }
+    ++files;
+    if (s.wrong == 0 && s.missing == 0) ++files_perfect;
+    std::cout << e.filename().string() << "\tcorrect=" << s.correct << "\twrong=" << s.wrong
+              << "\tmissing=" << s.missing << "\n";
+    if (verbose) {
+      for (auto& w : s.wrong_cells) std::cout << "  WRONG   " << w << "\n";
+      for (auto& m : s.missing_cells) std::cout << "  MISSING " << m << "\n";
+    }
+    total.correct += s.correct, total.wrong += s.wrong, total.missing += s.missing;
+  }
+  double t = static_cast<double>(std::max(1L, total.total()));
+  std::cout << "TOTAL files=" << files << " perfect=" << files_perfect << " cells=" << total.total()
+            << " correct=" << total.correct << " (" << 100.0 * total.correct / t << "%)"
+            << " wrong=" << total.wrong << " (" << 100.0 * total.wrong / t << "%)"
+            << " missing=" << total.missing << " (" << 100.0 * total.missing / t << "%)\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"gongkai — government information-disclosure annual reports (政府信息公开工作年度报告) to verified data"};
+  app.require_subcommand(1);
+
+  auto* extract = app.add_subcommand("extract", "Extract one record per input (text, markdown, HTML; '-' reads stdin)");
+  std::vector<std::string> inputs;
+  std::string out_dir, format = "json";
+  bool summary = false;
+  extract->add_option("files", inputs, "Input files")->required();
+  extract->add_option("--out-dir", out_dir,
+                      "Write the record of path/NAME.EXT to DIR/NAME.json (or .csv). Without it a single input's record "
+                      "goes to stdout; several inputs give one JSON record per line");
+  extract->add_option("--format", format, "json (default) or csv (long format, one row per cell)")
+      ->check(CLI::IsMember({"json", "csv"}));
+  extract->add_flag("--summary", summary,
+                    "Print a one-line summary per report (stdout with --out-dir, stderr otherwise)");
+  extract->footer(
+      "Exit status: 0 when every input was read (findings do not change it), 1 when some input could not be read "
+      "(the others are still written), 2 for a usage error. A text that holds no disclosure tables is read: its "
+      "record is empty and carries the finding mapping.no_tables.");
+
+  auto* score = app.add_subcommand("score", "Compare records cell by cell: correct / wrong / missing");
+  std::string expected, actual;
+  bool verbose = false;
+  score->add_option("expected", expected, "EXPECTED.json, or a directory of NAME.expected.json")->required();
+  score->add_option("actual", actual, "ACTUAL.json, or a directory of NAME.json")->required();
+  score->add_flag("-v,--verbose", verbose, "List every wrong and missing cell");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return e.get_exit_code() == 0 ? code : 2;
+  }
+  if (extract->parsed()) return run_extract(inputs, out_dir, format, summary);
+  if (score->parsed()) return run_score(expected, actual, verbose);
+  return 2;
+}

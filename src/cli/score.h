@@ -1,0 +1,20 @@
+// The yardstick: compares expected and actual records cell by cell.
+#pragma once
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+namespace gongkai {
+
+struct Score {
+  long correct = 0, wrong = 0, missing = 0;
+  std::vector<std::string> wrong_cells, missing_cells;  // "table.row.col expected→actual"
+  long total() const { return correct + wrong + missing; }
+};
+
+// Every cell of expected["tables"] (and meta.year / meta.template / meta.agency
+// when expected has them) against actual. A null expected cell is correct only
+// when actual is null too.
+Score score_record(const nlohmann::json& expected, const nlohmann::json& actual);
+
+}  // namespace gongkai

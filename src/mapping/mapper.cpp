@@ -1,0 +1,215 @@
+#include "mapping/mapper.h"
+
+#include <algorithm>
+
+#include "text/fuzzy.h"
+#include "text/unicode.h"
+
+namespace gongkai {
+namespace {
+
+struct Alignment {
+  double score = 0;
+  std::vector<int> source_of;  // per template row: index of the source row, or -1
+};
+
+// Monotone alignment of printed rows to template rows maximising the summed
+// label similarity: the order of rows is part of the evidence, so a short
+// label ("其他", "总计") only matches where the sequence puts it.
+Alignment align(const std::vector<SourceRow>& src, const TableSpec& spec) {
+  const size_t m = src.size(), n = spec.rows.size();
+  std::vector<std::u32string> labels(m);
+  for (size_t i = 0; i < m; ++i) labels[i] = han_only(src[i].label);
+  std::vector<std::vector<std::u32string>> aliases(n);
+  for (size_t j = 0; j < n; ++j)
+    for (auto& a : spec.rows[j].aliases) aliases[j].push_back(han_only(a));
+
+  std::vector<double> sim(m * n, 0.0);
+  for (size_t i = 0; i < m; ++i)
+    for (size_t j = 0; j < n; ++j) {
+      double best = 0;
+      for (auto& a : aliases[j]) best = std::max(best, label_match_score(a, labels[i]));
+      // A label that is mostly something else (a header glued on) still
+      // matches, but a row that carries numbers is worth a little more.
+      if (best > 0 && !src[i].tokens.empty()) best += 0.5;
+      sim[i * n + j] = best;
+    }
+  std::vector<double> dp((m + 1) * (n + 1), 0.0);
+  auto D = [&](size_t i, size_t j) -> double& { return dp[i * (n + 1) + j]; };
+  for (size_t i = 1; i <= m; ++i)
+    for (size_t j = 1; j <= n; ++j) {
+      double v = std::max(D(i - 1, j), D(i, j - 1));
+      double s = sim[(i - 1) * n + (j - 1)];
+      if (s > 0) v = std::max(v, D(i - 1, j - 1) + s);
+      D(i, j) = v;
+    }
+  Alignment a;
+  a.score = D(m, n);
+  a.source_of.assign(n, -1);
+  for (size_t i = m, j = n; i > 0 && j > 0;) {
+    double s = sim[(i - 1) * n + (j - 1)];
+    if (s > 0 && D(i, j) == D(i - 1, j - 1) + s) {
+      a.source_of[j - 1] = static_cast<int>(i - 1);
+      --i, --j;
+    } else if (D(i, j) == D(i - 1, j)) {
+      --i;
+    } else {
+      --j;
+    }
+  }
+  return a;
+}
+
+int heading_votes(const std::u32string& section_han, std::string_view format) {
+  int votes = 0;
+  for (auto& h : active_headings(format))
+    if (section_han.find(han_only(h)) != std::u32string::npos) ++votes;
+  return votes;
+}
+
+ReadUnit unit_for(TableId t, const RowSpec& row, const SourceRow* src) {
+  ReadUnit u;
+  u.table = t;
+  u.row_label = row.label;
+  for (auto& c : row.columns) {
+    u.cells.push_back({t, row.key, c.key});
+    u.kinds.push_back(c.kind);
+  }
+  if (src) {
+    u.present = true;
+    u.positional = src->positional;
+    u.tokens = src->tokens;
+    u.printed_label = src->label;
+    u.where = src->where;
+  }
+  return u;
+}
+
+void note_strays(const std::vector<SourceRow>& src, const Alignment& a, std::string_view table,
+                 std::vector<Finding>& findings) {
+  int first = -1, last = -1;
+  std::vector<bool> used(src.size(), false);
+  for (int s : a.source_of)
+    if (s >= 0) {
+      used[s] = true;
+      first = first < 0 ? s : std::min(first, s);
+      last = std::max(last, s);
+    }
+  for (int i = std::max(first, 0); i <= last; ++i) {
+    if (used[i] || src[i].tokens.empty()) continue;
+    std::string nums;
+    for (auto& t : src[i].tokens) nums += (nums.empty() ? "" : " ") + t.raw;
+    findings.push_back({"mapping.unmatched_row", Severity::Info, FindingKind::Extraction,
+                        std::string(table) + ": printed text \"" + src[i].label +
+                            "\" with numbers [" + nums + "] matches no template row; ignored",
+                        {}});
+  }
+}
+
+const std::vector<SourceRow>& rows_of(const SourceDoc& doc, Section s) {
+  static const std::vector<SourceRow> none;
+  auto it = doc.rows.find(s);
+  return it == doc.rows.end() ? none : it->second;
+}
+
+// Table 四 prints one row of fifteen cells under a two-level header; some
+// extractions print it as three rows. Either way its numbers, in order, are
+// review ×5, direct litigation ×5, litigation after review ×5.
+ReadUnit review_unit(const std::vector<SourceRow>& src) {
+  const TableSpec& spec = review_table();
+  ReadUnit u;
+  u.table = TableId::ReviewLitigation;
+  u.row_label = "四、政府信息公开行政复议、行政诉讼情况";
+  for (auto& r : spec.rows)
+    for (auto& c : r.columns) {
+      u.cells.push_back({TableId::ReviewLitigation, r.key, c.key});
+      u.kinds.push_back(c.kind);
+    }
+  for (auto& r : src)
+    if (r.positional && r.tokens.size() == u.cells.size()) {
+      u.present = true;
+      u.positional = true;
+      u.tokens = r.tokens;
+      u.where = r.where;
+      return u;
+    }
+  for (auto& r : src) {
+    // Narrative that lost its heading ends the table: a long sentence after numbers.
+    if (!u.tokens.empty() && han_only(r.label).size() > 40) break;
+    u.tokens.insert(u.tokens.end(), r.tokens.begin(), r.tokens.end());
+    if (!r.tokens.empty() && !u.present) u.where = r.where;
+    if (!r.tokens.empty()) u.present = true;
+  }
+  if (u.tokens.size() > u.cells.size()) {
+    // A dash or slash inside the two-level header is garbling, not a cell.
+    std::vector<Token> kept;
+    for (auto& t : u.tokens)
+      if (t.raw.find_first_of("0123456789") != std::string::npos) kept.push_back(t);
+    if (kept.size() <= u.cells.size()) u.tokens = std::move(kept);
+  }
+  return u;
+}
+
+}  // namespace
+
+Mapping map_tables(const SourceDoc& doc, std::optional<int> year) {
+  Mapping m;
+  // Table 二: headings vote for the format; the alignment breaks ties.
+  const auto& act = rows_of(doc, Section::Active);
+  std::string active_format;
+  if (!act.empty()) {
+    auto it = doc.section_text.find(Section::Active);
+    std::u32string han = it == doc.section_text.end() ? U"" : han_only(it->second);
+    int v19 = heading_votes(han, "2019"), v21 = heading_votes(han, "2021");
+    Alignment a19 = align(act, active_table("2019")), a21 = align(act, active_table("2021"));
+    if (v19 != v21) active_format = v19 > v21 ? "2019" : "2021";
+    else if (a19.score != a21.score) active_format = a19.score > a21.score ? "2019" : "2021";
+    else active_format = year && *year <= 2020 ? "2019" : "2021";
+    const TableSpec& spec = active_table(active_format);
+    const Alignment& a = active_format == "2019" ? a19 : a21;
+    if (a.score > 0) {
+      m.active = {&spec, true};
+      for (size_t j = 0; j < spec.rows.size(); ++j)
+        m.units.push_back(unit_for(TableId::Active, spec.rows[j],
+                                   a.source_of[j] >= 0 ? &act[a.source_of[j]] : nullptr));
+      note_strays(act, a, "active", m.findings);
+    }
+  }
+
+  // Table 三: （六） in three rows or in one; whichever the printed rows fit.
+  const auto& req = rows_of(doc, Section::Requests);
+  std::string requests_layout;
+  if (!req.empty()) {
+    Alignment split = align(req, requests_table("2021")), single = align(req, requests_table("2019"));
+    requests_layout = split.score > single.score ? "2021"
+                      : single.score > split.score ? "2019"
+                      : (active_format.empty() ? (year && *year <= 2020 ? "2019" : "2021") : active_format);
+    const TableSpec& spec = requests_table(requests_layout);
+    const Alignment& a = requests_layout == "2019" ? single : split;
+    if (a.score > 0) {
+      m.requests = {&spec, true};
+      for (size_t j = 0; j < spec.rows.size(); ++j)
+        m.units.push_back(unit_for(TableId::Requests, spec.rows[j],
+                                   a.source_of[j] >= 0 ? &req[a.source_of[j]] : nullptr));
+      note_strays(req, a, "requests", m.findings);
+    }
+  }
+
+  const auto& rev = rows_of(doc, Section::Review);
+  if (!rev.empty()) {
+    ReadUnit u = review_unit(rev);
+    if (u.present) {
+      m.review = {&review_table(), true};
+      m.units.push_back(std::move(u));
+    }
+  }
+
+  // The format is decided by the tables themselves: table 二's headings and
+  // rows first, then the shape of table 三, then the year.
+  if (!active_format.empty() && m.active.found) m.format = active_format;
+  else if (m.requests.found) m.format = requests_layout;
+  else if (m.review.found) m.format = year && *year <= 2020 ? "2019" : "2021";
+  return m;
+}
+
+}  // namespace gongkai

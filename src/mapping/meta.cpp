@@ -1,0 +1,104 @@
+#include "mapping/meta.h"
+
+#include <vector>
+
+#include "text/unicode.h"
+
+namespace gongkai {
+namespace {
+
+bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+
+std::u32string trim_label(std::u32string s) {
+  // Drop crawler prefixes ("标题:") and surrounding punctuation/space.
+  for (std::u32string p : {U"标题:", U"标题：", U"名称:", U"#"}) {
+    auto pos = s.find(p);
+    if (pos != std::u32string::npos) s = s.substr(pos + p.size());
+  }
+  auto bad = [](char32_t c) { return !is_han(c) && c != U'(' && c != U')'; };
+  while (!s.empty() && bad(s.front())) s.erase(s.begin());
+  while (!s.empty() && bad(s.back())) s.pop_back();
+  std::u32string out;
+  for (char32_t c : s)
+    if (c != U' ' && c != 0x3000 && c != U'\t') out.push_back(c);
+  return out;
+}
+
+struct YearAt {
+  int year = 0;
+  size_t begin = 0, end = 0;  // end: past "年" / "年度"
+};
+
+// The first "20xx年" in s (spaces allowed around the year).
+std::optional<YearAt> find_year(std::u32string_view s, size_t from = 0) {
+  for (size_t i = from; i + 4 <= s.size(); ++i) {
+    if (!(s[i] == U'2' && s[i + 1] == U'0' && is_digit(s[i + 2]) && is_digit(s[i + 3]))) continue;
+    if (i > 0 && is_digit(s[i - 1])) continue;
+    size_t j = i + 4;
+    if (j < s.size() && is_digit(s[j])) continue;
+    while (j < s.size() && s[j] == U' ') ++j;
+    if (j < s.size() && s[j] == U'年') {
+      YearAt y;
+      y.year = (s[i + 2] - U'0') * 10 + (s[i + 3] - U'0') + 2000;
+      y.begin = i;
+      y.end = j + 1;
+      if (y.end < s.size() && s[y.end] == U'度') ++y.end;
+      return y;
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Meta read_meta(std::string_view head_text, std::string_view title_hint) {
+  Meta m;
+  std::u32string head = to_u32(nfkc(head_text));
+  std::vector<std::u32string> lines;
+  size_t start = 0;
+  while (start < head.size() && lines.size() < 40) {
+    size_t nl = head.find(U'\n', start);
+    if (nl == std::u32string::npos) nl = head.size();
+    std::u32string line = head.substr(start, nl - start);
+    bool blank = true;
+    for (char32_t c : line) blank = blank && (c == U' ' || c == U'\t' || c == U'\r' || c == 0x3000);
+    if (!blank) lines.push_back(line);
+    start = nl + 1;
+  }
+  // The title: the first line (or two joined) saying 政府信息公开 … 报告.
+  std::u32string title_hint32 = to_u32(nfkc(title_hint));
+  std::vector<std::u32string> candidates;
+  if (!title_hint32.empty()) candidates.push_back(title_hint32);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    candidates.push_back(lines[i]);
+    if (i + 1 < lines.size()) candidates.push_back(lines[i] + lines[i + 1]);
+  }
+  for (size_t ci = 0; ci < candidates.size(); ++ci) {
+    const std::u32string& line = candidates[ci];
+    auto gk = line.find(U"政府信息公开");
+    if (gk == std::u32string::npos) continue;
+    auto rep = line.find(U"报告", gk);
+    if (rep == std::u32string::npos || line.size() > 200) continue;
+    std::u32string title = trim_label(line.substr(0, rep + 2));
+    auto y = find_year(line);
+    if (!y) continue;
+    m.year = y->year;
+    m.title = to_utf8(title);
+    std::u32string before = trim_label(line.substr(0, y->begin));
+    std::u32string after = y->end < gk ? trim_label(line.substr(y->end, gk - y->end)) : U"";
+    std::u32string agency = !before.empty() ? before : after;
+    // "杭州市…办事处\n2021年政府信息公开工作年度报告": the agency sits on the line above.
+    if (agency.empty() && ci > 0 && ci < candidates.size()) {
+      for (size_t i = 0; i < lines.size(); ++i)
+        if (lines[i] == line && i > 0) agency = trim_label(lines[i - 1]);
+    }
+    m.agency = to_utf8(agency);
+    break;
+  }
+  if (!m.year) {
+    if (auto y = find_year(head)) m.year = y->year;
+  }
+  return m;
+}
+
+}  // namespace gongkai

@@ -1,0 +1,79 @@
+// The report record of ../shared/spec/report-json.md, in memory.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/source.h"
+#include "template/template.h"
+
+namespace gongkai {
+
+struct CellKey {
+  TableId table;
+  std::string row, col;
+  auto operator<=>(const CellKey&) const = default;
+};
+
+struct Cell {
+  CellKey key;
+  std::optional<double> value;
+  std::string raw;               // as read, before normalisation ("" if nothing)
+  std::string unit;              // 万元 / 元 for money
+  bool printed_blank = false;    // the report prints nothing, a dash or a slash
+  bool read = false;             // some text was read for this cell
+  Provenance where;
+  std::optional<std::string> repaired_from;  // the reading a repair replaced
+  std::vector<double> candidates;            // when ambiguous
+};
+
+enum class Severity { Error, Warning, Info };
+enum class FindingKind { Source, Extraction, Repair };
+
+struct Finding {
+  std::string rule;
+  Severity severity = Severity::Warning;
+  FindingKind kind = FindingKind::Extraction;
+  std::string message;
+  std::vector<CellKey> cells;
+};
+
+struct TableLayout {
+  const TableSpec* spec = nullptr;
+  bool found = false;  // the report prints this table
+};
+
+struct Meta {
+  std::string title;
+  std::string agency;
+  std::optional<int> year;
+  std::string template_format;  // "2021" / "2019" / "" when no tables were found
+};
+
+struct SourceInfo {
+  std::string file;
+  std::string sha256;
+  std::string kind;
+  int pages = 0;
+  std::string encoding;
+};
+
+struct Report {
+  SourceInfo source;
+  Meta meta;
+  TableLayout active, requests, review;
+  std::map<CellKey, Cell> cells;
+  std::vector<Finding> findings;
+  std::map<Section, std::string> narrative;
+
+  const TableLayout& layout(TableId t) const {
+    return t == TableId::Active ? active : t == TableId::Requests ? requests : review;
+  }
+  std::optional<double> value(TableId t, const std::string& row, const std::string& col) const {
+    auto it = cells.find({t, row, col});
+    return it == cells.end() ? std::nullopt : it->second.value;
+  }
+};
+
+}  // namespace gongkai

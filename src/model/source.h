@@ -1,0 +1,53 @@
+// What every reader yields: the report's sections, each table section as
+// labelled rows of cells as read. Readers do not know the template; the mapper
+// aligns these rows to it.
+#pragma once
+#include <array>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace gongkai {
+
+// The six numbered parts of every report: 一 总体情况 … 六 其他需要报告的事项.
+enum class Section { Preamble = 0, Overview = 1, Active = 2, Requests = 3, Review = 4, Problems = 5, Other = 6 };
+
+struct Provenance {
+  int page = 0;                        // 1-based; 0 when the input has no pages
+  std::optional<std::array<double, 4>> bbox;  // x0, y0, x1, y1
+  std::string bbox_unit;               // "pt" or "px@300dpi"
+  std::string via = "text";            // text, pdf-text, ocr
+  double confidence = 1.0;
+};
+
+// One cell as read, before it is known which template cell it is.
+struct Token {
+  std::string raw;      // the text as printed, before normalisation
+  // A cell boundary is certain on both sides (tab, table cell, line). When it
+  // is not, the token may be several cells whose digits ran together.
+  bool atomic = false;
+  Provenance where;
+};
+
+struct SourceRow {
+  std::string label;           // all label text of the row, in reading order
+  std::vector<Token> tokens;   // value cells in reading order
+  // True when tokens are exactly the row's cells, blanks included (a ruled
+  // table, an HTML row); false when blanks may have vanished (plain text).
+  bool positional = false;
+  Provenance where;
+};
+
+struct SourceDoc {
+  std::string kind = "text";   // text, html, pdf-text, pdf-scan, image
+  int pages = 0;
+  std::string encoding;
+  std::string title;           // the report's title as printed, if found
+  std::string head_text;       // the first part of the text, for meta
+  std::map<Section, std::vector<SourceRow>> rows;      // tables 二, 三, 四
+  std::map<Section, std::string> section_text;         // all text of each section
+  std::vector<std::string> notes;                      // reader's warnings
+};
+
+}  // namespace gongkai

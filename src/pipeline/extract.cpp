@@ -1,0 +1,86 @@
+#include "pipeline/extract.h"
+
+#include <openssl/evp.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "mapping/mapper.h"
+#include "mapping/meta.h"
+#include "readers/reader.h"
+#include "validation/identities.h"
+#include "validation/repair.h"
+#include "validation/validate.h"
+
+namespace gongkai {
+namespace {
+
+std::string sha256_hex(std::string_view bytes) {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha256(), nullptr);
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned i = 0; i < len; ++i) {
+    out.push_back(hex[md[i] >> 4]);
+    out.push_back(hex[md[i] & 15]);
+  }
+  return out;
+}
+
+// Files larger than this are not reports; reading them would only cost memory.
+constexpr std::uintmax_t kMaxInputBytes = 512ull << 20;
+
+}  // namespace
+
+Report build_report(const SourceDoc& doc) {
+  Report r;
+  r.source.kind = doc.kind;
+  r.source.pages = doc.pages;
+  r.source.encoding = doc.encoding;
+  r.meta = read_meta(doc.head_text, doc.title);
+  Mapping m = map_tables(doc, r.meta.year);
+  r.meta.template_format = m.format;
+  r.active = m.active;
+  r.requests = m.requests;
+  r.review = m.review;
+  r.findings = m.findings;
+  for (auto& note : doc.notes)
+    r.findings.push_back({"reader.note", Severity::Warning, FindingKind::Extraction, note, {}});
+  if (!m.active.found && !m.requests.found && !m.review.found) {
+    r.findings.push_back({"mapping.no_tables", Severity::Error, FindingKind::Extraction,
+                          "no disclosure tables found (sections 二/三/四 or their rows were not recognised)", {}});
+  }
+  for (auto& [sec, text] : doc.section_text) r.narrative[sec] = text;
+  auto eqs = identities(r.requests, r.review);
+  resolve_cells(m.units, eqs, r);
+  validate(eqs, r);
+  return r;
+}
+
+Report extract_bytes(std::string_view bytes, const std::string& name) {
+  SourceDoc doc = read_any(bytes, name);
+  Report r = build_report(doc);
+  r.source.file = name;
+  r.source.sha256 = sha256_hex(bytes);
+  return r;
+}
+
+Report extract_file(const std::string& path) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  auto status = fs::status(path, ec);
+  if (ec || !fs::exists(status)) throw ReadError("file not found");
+  if (fs::is_directory(status)) throw ReadError("is a directory");
+  auto size = fs::file_size(path, ec);
+  if (ec) throw ReadError("cannot read: " + ec.message());
+  if (size > kMaxInputBytes) throw ReadError("file too large (" + std::to_string(size >> 20) + " MB)");
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ReadError("cannot open for reading");
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (in.bad()) throw ReadError("read error");
+  return extract_bytes(bytes, fs::path(path).filename().string());
+}
+
+}  // namespace gongkai

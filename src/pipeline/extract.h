@@ -1,0 +1,21 @@
+// The whole pipeline for one input: read → map → repair → validate.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "model/record.h"
+#include "model/source.h"
+
+namespace gongkai {
+
+// From a reader's output to the finished record.
+Report build_report(const SourceDoc& doc);
+
+// From bytes (file name for the record and as a reader hint). Throws
+// ReadError when the input cannot be read at all.
+Report extract_bytes(std::string_view bytes, const std::string& name);
+
+// From a file on disk. Throws ReadError (not found, unreadable, …).
+Report extract_file(const std::string& path);
+
+}  // namespace gongkai

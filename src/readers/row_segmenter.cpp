@@ -1,0 +1,205 @@
+#include "readers/row_segmenter.h"
+
+#include "text/unicode.h"
+
+namespace gongkai {
+namespace {
+
+constexpr char32_t kBoundary = 0x1F;  // a certain cell boundary that is not label text
+
+bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+bool is_hard_sep(char32_t c) { return c == U'\t' || c == U'\n' || c == U'|' || c == kBoundary; }
+bool is_soft_space(char32_t c) { return c == U' ' || c == U'\r' || c == 0x3000 || c == 0xA0; }
+bool is_dash(char32_t c) { return c == U'-' || c == U'—' || c == U'–' || c == U'－' || c == U'―'; }
+// Punctuation that may sit inside a label but never starts a new row by itself.
+bool is_neutral(char32_t c) {
+  static const std::u32string_view n = U".,:;()[]\"'“”‘’、，。：；·<>《》「」*#_~`";
+  return n.find(c) != std::u32string_view::npos;
+}
+
+std::u32string_view trim(std::u32string_view s) {
+  while (!s.empty() && (is_soft_space(s.front()) || s.front() == U'\t')) s.remove_prefix(1);
+  while (!s.empty() && (is_soft_space(s.back()) || s.back() == U'\t')) s.remove_suffix(1);
+  return s;
+}
+
+bool is_rule_line(std::u32string_view line) {
+  int dashes = 0;
+  for (char32_t c : line) {
+    if (is_dash(c)) ++dashes;
+    else if (!(c == U'|' || c == U':' || is_soft_space(c) || c == U'\t')) return false;
+  }
+  return dashes >= 3;
+}
+
+// "- 4 -", "— 12 —", "第 4 页", "第4页 共5页": a page footer on its own line.
+bool is_footer_line(std::u32string_view line) {
+  line = trim(line);
+  if (line.empty()) return false;
+  size_t i = 0;
+  auto skip_space = [&] { while (i < line.size() && is_soft_space(line[i])) ++i; };
+  auto digits = [&] { size_t s = i; while (i < line.size() && is_digit(line[i])) ++i; return i - s; };
+  if (is_dash(line[0])) {
+    while (i < line.size() && is_dash(line[i])) ++i;
+    skip_space();
+    size_t d = digits();
+    skip_space();
+    if (d == 0 || d > 3 || i >= line.size() || !is_dash(line[i])) return false;
+    while (i < line.size() && is_dash(line[i])) ++i;
+    skip_space();
+    return i == line.size();
+  }
+  if (line[0] == U'第') {
+    ++i;
+    skip_space();
+    if (digits() == 0) return false;
+    skip_space();
+    return i < line.size() && line[i] == U'页';
+  }
+  return false;
+}
+
+}  // namespace
+
+std::u32string strip_non_cells(std::u32string_view text) {
+  std::u32string lines_kept;
+  lines_kept.reserve(text.size());
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t nl = text.find(U'\n', start);
+    if (nl == std::u32string_view::npos) nl = text.size();
+    auto line = text.substr(start, nl - start);
+    if (!is_rule_line(line) && !is_footer_line(line)) lines_kept.append(line);
+    if (nl < text.size()) lines_kept.push_back(U'\n');
+    start = nl + 1;
+  }
+  // Bracketed notes with words in them. Inline footers "— 4 —" inside run-together lines.
+  std::u32string out;
+  out.reserve(lines_kept.size());
+  for (size_t i = 0; i < lines_kept.size(); ++i) {
+    char32_t c = lines_kept[i];
+    if (c == U'(') {
+      size_t j = i + 1;
+      bool han = false;
+      while (j < lines_kept.size() && j < i + 80 && lines_kept[j] != U'(' && lines_kept[j] != U')') {
+        han = han || is_han(lines_kept[j]);
+        ++j;
+      }
+      if (han && j < lines_kept.size() && lines_kept[j] == U')') {
+        out.push_back(kBoundary);
+        i = j;
+        continue;
+      }
+    }
+    if (c == U'—' || c == U'–') {
+      size_t j = i + 1;
+      while (j < lines_kept.size() && is_soft_space(lines_kept[j])) ++j;
+      size_t d = j;
+      while (j < lines_kept.size() && is_digit(lines_kept[j])) ++j;
+      size_t nd = j - d;
+      while (j < lines_kept.size() && is_soft_space(lines_kept[j])) ++j;
+      if (nd > 0 && nd <= 3 && j < lines_kept.size() && (lines_kept[j] == U'—' || lines_kept[j] == U'–')) {
+        out.push_back(kBoundary);
+        i = j;
+        continue;
+      }
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::vector<SourceRow> segment_rows(std::u32string_view text) {
+  std::vector<SourceRow> rows;
+  SourceRow cur;
+  std::u32string label;
+  auto flush = [&] {
+    if (!label.empty() || !cur.tokens.empty()) {
+      cur.label = to_utf8(label);
+      rows.push_back(std::move(cur));
+    }
+    cur = SourceRow{};
+    label.clear();
+  };
+  auto add_label = [&](std::u32string_view s) {
+    if (!cur.tokens.empty()) flush();
+    label.append(s);
+  };
+  auto hard_before = [&](size_t k) { return k == 0 || is_hard_sep(text[k - 1]); };
+  auto hard_after = [&](size_t j) { return j >= text.size() || is_hard_sep(text[j]); };
+  auto space_or_sep = [&](size_t k) { return k >= text.size() || is_hard_sep(text[k]) || is_soft_space(text[k]); };
+
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    char32_t c = text[i];
+    if (is_hard_sep(c) || is_soft_space(c)) {
+      ++i;
+      continue;
+    }
+    size_t num_start = i;
+    // A sign belongs to the number it touches ("2648-185" is 2648 and -185…).
+    bool negative = (c == U'-' || c == U'－') && i + 1 < n && is_digit(text[i + 1]);
+    if (is_digit(c) || negative) {
+      size_t j = negative ? i + 1 : i;
+      while (j < n && is_digit(text[j])) ++j;
+      // A list number opening the next label: "00000002.其他法律…" → "0000000" | "2.其他…".
+      if (j < n && (text[j] == U'.' || text[j] == U'、' || text[j] == U'．') && j + 1 < n &&
+          !is_digit(text[j + 1]) && !is_soft_space(text[j + 1]) && !is_hard_sep(text[j + 1])) {
+        size_t digits_start = negative ? i + 1 : i;
+        size_t value_end = j - 1;  // the last digit goes to the label
+        if (value_end > digits_start) {
+          Token t;
+          t.raw = to_utf8(text.substr(num_start, value_end - num_start));
+          t.atomic = false;
+          cur.tokens.push_back(std::move(t));
+        }
+        add_label(text.substr(value_end, 1));
+        i = value_end + 1;
+        continue;
+      }
+      // Decimal part and thousands groups.
+      while (j + 1 < n && (text[j] == U'.' || text[j] == U',') && is_digit(text[j + 1])) {
+        if (text[j] == U',') {
+          size_t k = j + 1;
+          while (k < n && is_digit(text[k])) ++k;
+          if (k - (j + 1) != 3) break;
+        }
+        ++j;
+        while (j < n && is_digit(text[j])) ++j;
+      }
+      // A unit printed in the cell.
+      if (j < n && text[j] == U'元') ++j;
+      else if (j + 1 < n && text[j] == U'万' && text[j + 1] == U'元') j += 2;
+      Token t;
+      t.raw = to_utf8(text.substr(num_start, j - num_start));
+      t.atomic = hard_before(num_start) && hard_after(j);
+      cur.tokens.push_back(std::move(t));
+      i = j;
+      continue;
+    }
+    // A dash or slash standing alone is a printed blank.
+    if ((is_dash(c) || c == U'/' || c == U'／') && (i == 0 || space_or_sep(i - 1))) {
+      size_t j = i;
+      while (j < n && (is_dash(text[j]) || text[j] == U'/' || text[j] == U'／')) ++j;
+      if (j - i <= 2 && space_or_sep(j)) {
+        Token t;
+        t.raw = to_utf8(text.substr(i, j - i));
+        t.atomic = hard_before(i) && hard_after(j);
+        cur.tokens.push_back(std::move(t));
+        i = j;
+        continue;
+      }
+    }
+    if (is_neutral(c) && !cur.tokens.empty()) {
+      ++i;
+      continue;
+    }
+    add_label(text.substr(i, 1));
+    ++i;
+  }
+  flush();
+  return rows;
+}
+
+}  // namespace gongkai

@@ -1,0 +1,86 @@
+#include "readers/sections.h"
+
+#include "text/fuzzy.h"
+#include "text/unicode.h"
+
+namespace gongkai {
+namespace {
+
+struct HeadingRule {
+  Section section;
+  char32_t numeral;
+  std::vector<std::u32string> keys;  // any one of these, soon after the numeral
+};
+
+const std::vector<HeadingRule>& rules() {
+  static const std::vector<HeadingRule> r = {
+      {Section::Overview, U'一', {U"总体情况", U"概述", U"基本情况"}},
+      {Section::Active, U'二', {U"主动公开"}},
+      {Section::Requests, U'三', {U"收到和处理", U"申请情况", U"依申请"}},
+      {Section::Review, U'四', {U"行政复议", U"行政诉讼"}},
+      {Section::Problems, U'五', {U"存在的主要问题", U"主要问题", U"存在问题", U"改进情况"}},
+      {Section::Other, U'六', {U"其他需要报告", U"其他事项"}},
+  };
+  return r;
+}
+
+bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0x3000 || c == 0x1F; }
+bool is_delim(char32_t c) { return c == U'、' || c == U'.' || c == U',' || c == U'，' || c == U'．' || c == U':'; }
+
+// Does a heading of `rule` start at text[i] (the numeral)? Returns the offset
+// past the matched key, or 0.
+size_t match_at(std::u32string_view text, size_t i, const HeadingRule& rule) {
+  if (text[i] != rule.numeral) return 0;
+  // Not "(二)" and not "第二": those are sub-items and ordinals.
+  for (size_t k = i; k > 0;) {
+    char32_t p = text[--k];
+    if (is_space(p)) continue;
+    if (p == U'(' || p == U'第') return 0;
+    break;
+  }
+  size_t j = i + 1;
+  while (j < text.size() && is_space(text[j])) ++j;
+  if (j >= text.size() || !is_delim(text[j])) return 0;
+  ++j;
+  // The Han characters of the next ~40 characters, spaces ignored.
+  std::u32string window;
+  size_t end = j;
+  for (; end < text.size() && window.size() < 24 && end < j + 60; ++end) {
+    if (text[end] == U'\n' && window.size() >= 4) break;
+    if (is_han(text[end])) window.push_back(text[end]);
+  }
+  for (const auto& key : rule.keys) {
+    auto pos = window.find(key);
+    if (pos != std::u32string::npos && pos <= 12) return end;
+  }
+  return 0;
+}
+
+}  // namespace
+
+std::vector<SectionStart> find_sections(std::u32string_view text) {
+  std::vector<SectionStart> out;
+  size_t from = 0;
+  for (const auto& rule : rules()) {
+    for (size_t i = from; i < text.size(); ++i) {
+      if (text[i] != rule.numeral) continue;
+      if (size_t body = match_at(text, i, rule)) {
+        out.push_back({rule.section, i, body});
+        from = i + 1;
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+bool is_section_heading(std::u32string_view text, Section s) {
+  size_t i = 0;
+  while (i < text.size() && is_space(text[i])) ++i;
+  if (i >= text.size()) return false;
+  for (const auto& rule : rules())
+    if (rule.section == s) return match_at(text, i, rule) != 0;
+  return false;
+}
+
+}  // namespace gongkai

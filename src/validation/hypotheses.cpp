@@ -1,0 +1,189 @@
+#include "validation/hypotheses.h"
+
+#include <cstdlib>
+
+#include "text/unicode.h"
+
+namespace gongkai {
+namespace {
+
+struct Parsed {
+  enum Kind { Number, Blank } kind = Blank;
+  bool negative = false;
+  std::string digits;  // integer digits
+  std::string frac;    // decimal digits, without the point
+  std::string unit;
+  std::string raw;
+  bool splittable = false;
+};
+
+// The leading number of a cell ("22（其中修订16件）" is 22, "251000元" is 251000 元),
+// or a printed blank.
+Parsed parse(const Token& t) {
+  Parsed p;
+  p.raw = t.raw;
+  std::string s;
+  for (char c : t.raw)
+    if (c != ' ' && c != ',') s.push_back(c);
+  size_t i = 0;
+  if (i < s.size() && s[i] == '-' && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1]))) {
+    p.negative = true;
+    ++i;
+  }
+  while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) p.digits.push_back(s[i++]);
+  if (p.digits.empty()) return p;  // "-", "/", "无", "": printed blank
+  p.kind = Parsed::Number;
+  if (i + 1 < s.size() && s[i] == '.' && std::isdigit(static_cast<unsigned char>(s[i + 1]))) {
+    ++i;
+    while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) p.frac.push_back(s[i++]);
+  }
+  std::string rest = s.substr(i);
+  if (rest.rfind("万元", 0) == 0) p.unit = "万元";
+  else if (rest.rfind("元", 0) == 0) p.unit = "元";
+  p.splittable = !t.atomic && p.digits.size() > 1;
+  return p;
+}
+
+double number_of(bool negative, const std::string& digits, const std::string& frac) {
+  std::string s = (negative ? "-" : "") + digits + (frac.empty() ? "" : "." + frac);
+  return std::strtod(s.c_str(), nullptr);
+}
+
+bool kind_accepts(ColumnKind k, bool negative, const std::string& frac) {
+  if (negative && k != ColumnKind::SignedCount) return false;
+  if (!frac.empty() && k != ColumnKind::Money) return false;
+  return true;
+}
+
+struct Enumerator {
+  const ReadUnit& u;
+  std::vector<Parsed> toks;
+  size_t cap;
+  bool overflow = false;
+  std::vector<Hypothesis> out;
+  Hypothesis cur;
+
+  void emit() {
+    if (out.size() >= cap) {
+      overflow = true;
+      return;
+    }
+    out.push_back(cur);
+  }
+
+  // Splits digits[from..] of token t into `parts` cells starting at cell c.
+  void split(size_t t, size_t c, const std::string& digits, size_t from, size_t parts, int missing) {
+    const Parsed& p = toks[t];
+    if (parts == 1) {
+      std::string d = digits.substr(from);
+      if (d.size() > 1 && d[0] == '0') return;
+      if (d.size() > 9) return;
+      bool first = from == 0;
+      bool neg = first && p.negative;
+      if (!kind_accepts(u.kinds[c], neg, p.frac)) return;
+      Slot s{Slot::Known, number_of(neg, d, p.frac), (neg ? "-" : "") + d + (p.frac.empty() ? "" : "." + p.frac) + p.unit,
+             p.raw, p.unit, true, false, {}};
+      cur.push_back(s);
+      rec(t + 1, c + 1, missing);
+      cur.pop_back();
+      return;
+    }
+    for (size_t len = 1; from + len < digits.size() && len <= 9; ++len) {
+      std::string d = digits.substr(from, len);
+      if (len > 1 && d[0] == '0') break;
+      bool neg = from == 0 && p.negative;
+      if (!kind_accepts(u.kinds[c], neg, "")) return;
+      Slot s{Slot::Known, number_of(neg, d, ""), (neg ? "-" : "") + d, p.raw, "", true, false, {}};
+      cur.push_back(s);
+      split(t, c + 1, digits, from + len, parts - 1, missing);
+      cur.pop_back();
+      if (overflow) return;
+    }
+  }
+
+  void rec(size_t t, size_t c, int missing) {
+    if (overflow) return;
+    const size_t n = u.cells.size();
+    if (c == n) {
+      if (t == toks.size() && missing == 0) emit();
+      return;
+    }
+    if (n - c < (toks.size() - t) + static_cast<size_t>(missing)) return;
+    if (missing > 0) {
+      cur.push_back(Slot{});
+      rec(t, c + 1, missing - 1);
+      cur.pop_back();
+    }
+    if (t == toks.size()) return;
+    const Parsed& p = toks[t];
+    if (p.kind == Parsed::Blank) {
+      Slot s;
+      s.state = Slot::Blank;
+      s.raw = p.raw;
+      cur.push_back(s);
+      rec(t + 1, c + 1, missing);
+      cur.pop_back();
+      return;
+    }
+    size_t max_parts = p.splittable ? std::min(p.digits.size(), n - c) : 1;
+    for (size_t k = 1; k <= max_parts; ++k) {
+      if (k > 1) {
+        split(t, c, p.digits, 0, k, missing);
+      } else {
+        if (!kind_accepts(u.kinds[c], p.negative, p.frac)) continue;
+        if (p.splittable && p.digits.size() > 1 && p.digits[0] == '0') continue;
+        Slot s{Slot::Known, number_of(p.negative, p.digits, p.frac), p.raw, p.raw, p.unit, false, false, {}};
+        cur.push_back(s);
+        rec(t + 1, c + 1, missing);
+        cur.pop_back();
+      }
+      if (overflow) return;
+    }
+  }
+};
+
+std::vector<Parsed> parse_all(const ReadUnit& u) {
+  std::vector<Parsed> v;
+  for (auto& t : u.tokens) v.push_back(parse(t));
+  return v;
+}
+
+}  // namespace
+
+int min_missing(const ReadUnit& u) {
+  auto toks = parse_all(u);
+  size_t most = 0;
+  for (auto& p : toks) most += p.splittable ? p.digits.size() : 1;
+  if (toks.size() > u.cells.size()) return -1;
+  return most >= u.cells.size() ? 0 : static_cast<int>(u.cells.size() - most);
+}
+
+int max_missing(const ReadUnit& u) {
+  if (u.tokens.size() > u.cells.size()) return -1;
+  return static_cast<int>(u.cells.size() - u.tokens.size());
+}
+
+std::vector<Hypothesis> hypotheses(const ReadUnit& u, int missing, size_t cap, bool& overflow) {
+  Enumerator e{u, parse_all(u), cap};
+  if (u.positional && u.tokens.size() == u.cells.size()) {
+    if (missing != 0) return {};
+    Hypothesis h;
+    for (size_t c = 0; c < e.toks.size(); ++c) {
+      const Parsed& p = e.toks[c];
+      Slot s;
+      if (p.kind == Parsed::Blank) {
+        s.state = Slot::Blank;
+        s.raw = p.raw;
+      } else {
+        s = Slot{Slot::Known, number_of(p.negative, p.digits, p.frac), p.raw, p.raw, p.unit, false, false, {}};
+      }
+      h.push_back(s);
+    }
+    return {h};
+  }
+  e.rec(0, 0, missing);
+  overflow = e.overflow;
+  return e.out;
+}
+
+}  // namespace gongkai

@@ -1,0 +1,32 @@
+// The ways a printed row's tokens can fill its cells: which token is which
+// cell, how digits that ran together split, which cells were lost.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "mapping/mapper.h"
+
+namespace gongkai {
+
+struct Slot {
+  enum State { Known, Free, Blank } state = Free;
+  double value = 0;
+  std::string raw;       // the text this cell was read from (its part of a token)
+  std::string token;     // the whole token, when it was split
+  std::string unit;
+  bool split = false;    // the token held several cells
+  bool filled = false;   // a lost cell that the identities determined
+  std::vector<double> candidates;
+};
+using Hypothesis = std::vector<Slot>;
+
+// Every hypothesis with exactly `missing` lost cells; `overflow` is set when
+// there were more than `cap` of them.
+std::vector<Hypothesis> hypotheses(const ReadUnit& u, int missing, size_t cap, bool& overflow);
+
+// The fewest lost cells any hypothesis can have, or -1 when the row has more
+// numbers than cells.
+int min_missing(const ReadUnit& u);
+int max_missing(const ReadUnit& u);
+
+}  // namespace gongkai

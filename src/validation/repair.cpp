@@ -1,0 +1,510 @@
+#include "validation/repair.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "validation/hypotheses.h"
+#include "validation/linear.h"
+
+namespace gongkai {
+namespace {
+
+constexpr size_t kHypothesisCap = 20000;
+constexpr size_t kComboCap = 4096;
+
+std::string fmt_num(double v) {
+  std::ostringstream os;
+  if (std::fabs(v - std::round(v)) < 1e-9) os << static_cast<long long>(std::llround(v));
+  else os << v;
+  return os.str();
+}
+
+VarBounds bounds_for(ColumnKind k) {
+  VarBounds b;
+  if (k == ColumnKind::SignedCount) b.lo = -std::numeric_limits<double>::infinity();
+  if (k == ColumnKind::Money) b.integer = false;
+  return b;
+}
+
+// The state of every cell under one choice of hypotheses.
+struct Assignment {
+  std::map<CellKey, const Slot*> slot;
+  std::map<CellKey, ColumnKind> kind;
+};
+
+struct SystemResult {
+  bool feasible = false;
+  std::map<CellKey, std::optional<double>> value;  // free cells only
+  std::map<CellKey, std::vector<double>> candidates;
+};
+
+// Solves the given equations for the free cells of `a`. Equations touching a
+// printed blank are not used: blank is not zero.
+SystemResult solve_free(const Assignment& a, const std::vector<const Equation*>& eqs) {
+  std::map<CellKey, int> var;
+  std::vector<VarBounds> bounds;
+  std::vector<LinearEquation> lin;
+  for (const Equation* e : eqs) {
+    LinearEquation le;
+    bool usable = true;
+    auto add = [&](const CellKey& k, double sign) {
+      auto it = a.slot.find(k);
+      if (it == a.slot.end() || it->second->state == Slot::Blank) {
+        usable = false;
+        return;
+      }
+      const Slot& s = *it->second;
+      if (s.state == Slot::Known) {
+        le.rhs -= sign * s.value;
+        return;
+      }
+      auto [vit, inserted] = var.emplace(k, static_cast<int>(var.size()));
+      if (inserted) bounds.push_back(bounds_for(a.kind.at(k)));
+      le.terms.emplace_back(vit->second, sign);
+    };
+    for (auto& k : e->lhs) add(k, 1);
+    for (auto& k : e->rhs) add(k, -1);
+    if (!usable) continue;
+    if (le.terms.empty()) {
+      if (std::fabs(le.rhs) > 1e-6) return {};  // an equation of known cells that fails
+      continue;
+    }
+    lin.push_back(std::move(le));
+  }
+  SystemResult r;
+  auto sol = solve_linear(static_cast<int>(var.size()), lin, bounds);
+  if (!sol.feasible) return r;
+  r.feasible = true;
+  for (auto& [k, v] : var) {
+    r.value[k] = sol.value[v];
+    if (!sol.value[v]) r.candidates[k] = sol.candidates[v];
+  }
+  return r;
+}
+
+// A unit's hypotheses after its own identities (row total, group totals)
+// have been applied: lost cells they determine are filled, the rest stay free.
+struct UnitOptions {
+  std::vector<Hypothesis> hyps;
+  bool raw_ambiguous = false;   // more than one way to read the tokens
+  bool overflow = false;
+  bool too_many = false;        // more numbers than cells
+  bool inconsistent = false;    // no reading satisfies the row's identities
+  int missing = 0;
+};
+
+bool is_local(const Equation& e, const ReadUnit& u) {
+  auto in = [&](const CellKey& k) { return std::find(u.cells.begin(), u.cells.end(), k) != u.cells.end(); };
+  return std::all_of(e.lhs.begin(), e.lhs.end(), in) && std::all_of(e.rhs.begin(), e.rhs.end(), in);
+}
+
+Assignment assignment_of(const ReadUnit& u, const Hypothesis& h) {
+  Assignment a;
+  for (size_t c = 0; c < u.cells.size(); ++c) {
+    a.slot[u.cells[c]] = &h[c];
+    a.kind[u.cells[c]] = u.kinds[c];
+  }
+  return a;
+}
+
+bool same(const Hypothesis& x, const Hypothesis& y) {
+  for (size_t i = 0; i < x.size(); ++i) {
+    if (x[i].state != y[i].state) return false;
+    if (x[i].state == Slot::Known && x[i].value != y[i].value) return false;
+  }
+  return true;
+}
+
+UnitOptions options_for(const ReadUnit& u, const std::vector<Equation>& eqs) {
+  UnitOptions o;
+  if (!u.present) {
+    // A row the report does not print is absent, not zero: its cells are blank.
+    Hypothesis h(u.cells.size());
+    for (auto& s : h) s.state = Slot::Blank;
+    o.hyps.push_back(h);
+    return o;
+  }
+  std::vector<const Equation*> local;
+  for (auto& e : eqs)
+    if (is_local(e, u)) local.push_back(&e);
+  int lo = min_missing(u), hi = max_missing(u);
+  if (u.positional && u.tokens.size() == u.cells.size()) lo = hi = 0;
+  if (lo < 0 || hi < 0) {
+    o.too_many = true;
+    return o;
+  }
+  std::vector<Hypothesis> first_level;
+  // Fewest lost cells first: a reading that accounts for every printed digit
+  // is preferred to one that assumes cells vanished.
+  for (int missing = lo; missing <= hi; ++missing) {
+    bool overflow = false;
+    auto raw = hypotheses(u, missing, kHypothesisCap, overflow);
+    o.overflow = o.overflow || overflow;
+    if (raw.empty()) continue;
+    if (first_level.empty()) first_level = raw;
+    std::vector<Hypothesis> kept;
+    for (auto& h : raw) {
+      Assignment a = assignment_of(u, h);
+      SystemResult r = solve_free(a, local);
+      if (!r.feasible) continue;
+      Hypothesis filled = h;
+      for (size_t c = 0; c < u.cells.size(); ++c) {
+        if (filled[c].state != Slot::Free) continue;
+        auto it = r.value.find(u.cells[c]);
+        if (it != r.value.end() && it->second) {
+          filled[c].state = Slot::Known;
+          filled[c].value = *it->second;
+          filled[c].filled = true;
+        } else if (auto ct = r.candidates.find(u.cells[c]); ct != r.candidates.end()) {
+          filled[c].candidates = ct->second;
+        }
+      }
+      if (std::none_of(kept.begin(), kept.end(), [&](auto& k) { return same(k, filled); }))
+        kept.push_back(std::move(filled));
+    }
+    if (!kept.empty()) {
+      o.hyps = std::move(kept);
+      o.missing = missing;
+      o.raw_ambiguous = raw.size() > 1;
+      return o;
+    }
+  }
+  // Nothing satisfies the row's own identities. A single clean reading is kept
+  // as printed (the validator reports the source error); several readings
+  // cannot be told apart.
+  o.inconsistent = true;
+  if (first_level.size() == 1) o.hyps = first_level;
+  o.raw_ambiguous = first_level.size() > 1;
+  return o;
+}
+
+std::string cell_name(const CellKey& k) { return k.row + "." + k.col; }
+
+
+// Interval narrowing across rows before any enumeration: every cell gets the
+// bounds its rows' remaining readings allow, the cross-row identities tighten
+// them, and readings that put a value outside its cell's bounds are dropped.
+// Sound: only impossible readings go, so agreement among what is left is real.
+void narrow(const std::vector<ReadUnit>& units, std::vector<UnitOptions>& opts,
+            const std::vector<const Equation*>& global, std::map<CellKey, VarBounds>& bounds) {
+  for (size_t i = 0; i < units.size(); ++i)
+    for (size_t c = 0; c < units[i].cells.size(); ++c) bounds[units[i].cells[c]] = bounds_for(units[i].kinds[c]);
+  auto maybe_blank = [&](const CellKey& k) {
+    for (size_t i = 0; i < units.size(); ++i)
+      for (size_t c = 0; c < units[i].cells.size(); ++c)
+        if (units[i].cells[c] == k) {
+          if (opts[i].hyps.empty()) return true;
+          for (auto& h : opts[i].hyps)
+            if (h[c].state == Slot::Blank) return true;
+        }
+    return false;
+  };
+  std::vector<const Equation*> usable;
+  for (const Equation* e : global) {
+    bool ok = true;
+    for (auto& k : e->lhs) ok = ok && bounds.count(k) && !maybe_blank(k);
+    for (auto& k : e->rhs) ok = ok && bounds.count(k) && !maybe_blank(k);
+    if (ok) usable.push_back(e);
+  }
+  for (int round = 0; round < 30; ++round) {
+    bool changed = false;
+    for (size_t i = 0; i < units.size(); ++i) {
+      if (opts[i].hyps.empty()) continue;
+      for (size_t c = 0; c < units[i].cells.size(); ++c) {
+        VarBounds& b = bounds[units[i].cells[c]];
+        double lo = std::numeric_limits<double>::infinity(), hi = -lo;
+        for (auto& h : opts[i].hyps) {
+          if (h[c].state == Slot::Known) lo = std::min(lo, h[c].value), hi = std::max(hi, h[c].value);
+          else lo = std::min(lo, b.lo), hi = std::max(hi, b.hi);
+        }
+        if (lo > b.lo + 1e-9) b.lo = lo, changed = true;
+        if (hi < b.hi - 1e-9) b.hi = hi, changed = true;
+      }
+    }
+    // The cross-row identities, as intervals.
+    for (const Equation* e : usable) {
+      std::vector<std::pair<CellKey, double>> terms;
+      for (auto& k : e->lhs) terms.emplace_back(k, 1.0);
+      for (auto& k : e->rhs) terms.emplace_back(k, -1.0);
+      for (size_t t = 0; t < terms.size(); ++t) {
+        double others_lo = 0, others_hi = 0;
+        for (size_t u = 0; u < terms.size(); ++u) {
+          if (u == t) continue;
+          const VarBounds& b = bounds[terms[u].first];
+          double a = terms[u].second;
+          others_lo += a > 0 ? a * b.lo : a * b.hi;
+          others_hi += a > 0 ? a * b.hi : a * b.lo;
+        }
+        // a_t * x_t = -(others)
+        double a = terms[t].second;
+        double lo = a > 0 ? -others_hi : others_lo, hi = a > 0 ? -others_lo : others_hi;
+        VarBounds& b = bounds[terms[t].first];
+        if (std::isnan(lo) || std::isnan(hi)) continue;
+        if (b.integer) {
+          if (!std::isinf(lo)) lo = std::ceil(lo - 1e-6);
+          if (!std::isinf(hi)) hi = std::floor(hi + 1e-6);
+        }
+        if (lo > b.lo + 1e-9) b.lo = lo, changed = true;
+        if (hi < b.hi - 1e-9) b.hi = hi, changed = true;
+      }
+    }
+    for (size_t i = 0; i < units.size(); ++i) {
+      auto& hyps = opts[i].hyps;
+      if (hyps.size() <= 1) continue;
+      std::vector<Hypothesis> kept;
+      for (auto& h : hyps) {
+        bool ok = true;
+        for (size_t c = 0; c < h.size() && ok; ++c) {
+          if (h[c].state != Slot::Known) continue;
+          const VarBounds& b = bounds[units[i].cells[c]];
+          ok = h[c].value >= b.lo - 1e-6 && h[c].value <= b.hi + 1e-6;
+        }
+        if (ok) kept.push_back(h);
+      }
+      // If every reading is excluded the bounds came from a source error
+      // elsewhere; keep the readings and let the exact stage decide.
+      if (!kept.empty() && kept.size() < hyps.size()) hyps = std::move(kept), changed = true;
+    }
+    if (!changed) break;
+  }
+}
+
+}  // namespace
+
+void resolve_cells(const std::vector<ReadUnit>& units, const std::vector<Equation>& eqs, Report& report) {
+  std::vector<UnitOptions> opts;
+  opts.reserve(units.size());
+  for (auto& u : units) opts.push_back(options_for(u, eqs));
+
+  // Equations across rows, solved jointly over the rows still undecided.
+  std::vector<const Equation*> global;
+  for (auto& e : eqs) {
+    bool local = false;
+    for (auto& u : units) local = local || is_local(e, u);
+    if (!local) global.push_back(&e);
+  }
+  std::map<CellKey, VarBounds> bounds;
+  narrow(units, opts, global, bounds);
+  std::vector<size_t> multi;
+  size_t combos = 1;
+  for (size_t i = 0; i < units.size(); ++i)
+    if (opts[i].hyps.size() > 1) {
+      multi.push_back(i);
+      combos = std::min(combos * opts[i].hyps.size(), kComboCap + 1);
+    }
+
+  // Per cell: the values it takes across every feasible joint reading.
+  struct CellOutcome {
+    std::set<double> values;
+    bool undetermined = false;
+    std::set<double> candidates;
+    std::set<std::string> raws;
+    bool filled = false, split = false;
+    std::string token;
+  };
+  std::map<CellKey, CellOutcome> outcome;
+  size_t feasible = 0;
+  bool any_free_or_multi = !multi.empty();
+  for (auto& o : opts)
+    for (auto& h : o.hyps)
+      for (auto& s : h) any_free_or_multi = any_free_or_multi || s.state == Slot::Free;
+
+  auto record_outcome = [&](const std::vector<const Hypothesis*>& choice, const SystemResult* r) {
+    for (size_t i = 0; i < units.size(); ++i) {
+      if (!choice[i]) continue;
+      const Hypothesis& h = *choice[i];
+      for (size_t c = 0; c < units[i].cells.size(); ++c) {
+        const CellKey& k = units[i].cells[c];
+        const Slot& s = h[c];
+        CellOutcome& co = outcome[k];
+        if (s.state == Slot::Known) {
+          co.values.insert(s.value);
+          co.raws.insert(s.raw);
+          co.filled = co.filled || s.filled;
+          co.split = co.split || s.split;
+          if (s.split) co.token = s.token;
+        } else if (s.state == Slot::Free) {
+          std::optional<double> v;
+          if (r) {
+            auto it = r->value.find(k);
+            if (it != r->value.end()) v = it->second;
+          }
+          if (v) {
+            co.values.insert(*v);
+            co.filled = true;
+          } else {
+            co.undetermined = true;
+            if (r && r->candidates.count(k))
+              for (double x : r->candidates.at(k)) co.candidates.insert(x);
+            for (double x : s.candidates) co.candidates.insert(x);
+          }
+        }
+      }
+    }
+  };
+
+  bool joint_failed = false;
+  if (any_free_or_multi && combos <= kComboCap) {
+    std::vector<size_t> idx(multi.size(), 0);
+    while (true) {
+      std::vector<const Hypothesis*> choice(units.size(), nullptr);
+      Assignment a;
+      for (size_t i = 0; i < units.size(); ++i) {
+        if (opts[i].hyps.empty()) continue;
+        size_t pick = 0;
+        for (size_t m = 0; m < multi.size(); ++m)
+          if (multi[m] == i) pick = idx[m];
+        choice[i] = &opts[i].hyps[pick];
+        for (size_t c = 0; c < units[i].cells.size(); ++c) {
+          a.slot[units[i].cells[c]] = &(*choice[i])[c];
+          a.kind[units[i].cells[c]] = units[i].kinds[c];
+        }
+      }
+      // Equations whose cells were all read cleanly are the validator's
+      // business: if one fails it is a source error, and it must not veto
+      // the repair of unrelated cells.
+      std::vector<const Equation*> relevant;
+      for (const Equation* e : global) {
+        bool involved = false;
+        auto touch = [&](const CellKey& k) {
+          auto it = a.slot.find(k);
+          if (it == a.slot.end()) return;
+          if (it->second->state == Slot::Free) involved = true;
+          for (size_t m : multi)
+            if (std::find(units[m].cells.begin(), units[m].cells.end(), k) != units[m].cells.end()) involved = true;
+        };
+        for (auto& k : e->lhs) touch(k);
+        for (auto& k : e->rhs) touch(k);
+        if (involved) relevant.push_back(e);
+      }
+      SystemResult r = solve_free(a, relevant);
+      if (r.feasible) {
+        ++feasible;
+        record_outcome(choice, &r);
+      }
+      size_t m = 0;
+      for (; m < multi.size(); ++m) {
+        if (++idx[m] < opts[multi[m]].hyps.size()) break;
+        idx[m] = 0;
+      }
+      if (m == multi.size()) break;
+    }
+    joint_failed = feasible == 0;
+  }
+  if (!any_free_or_multi || combos > kComboCap || joint_failed) {
+    // No joint reading: every unit on its own, with what its rows determine.
+    outcome.clear();
+    for (size_t i = 0; i < units.size(); ++i)
+      for (auto& h : opts[i].hyps) {
+        std::vector<const Hypothesis*> choice(units.size(), nullptr);
+        choice[i] = &h;
+        // Without an exact joint solve, a lost cell is known only when the
+        // narrowed bounds leave it a single value.
+        SystemResult pinned;
+        for (size_t c = 0; c < units[i].cells.size(); ++c) {
+          auto b = bounds.find(units[i].cells[c]);
+          if (h[c].state == Slot::Free && b != bounds.end() && b->second.lo == b->second.hi)
+            pinned.value[units[i].cells[c]] = b->second.lo;
+        }
+        record_outcome(choice, joint_failed ? nullptr : &pinned);
+      }
+  }
+  if (joint_failed) {
+    report.findings.push_back({"repair.no_consistent_reading", Severity::Warning, FindingKind::Extraction,
+                               "no reading of the uncertain cells satisfies the identities; they are left as read or null",
+                               {}});
+  }
+  bool any_undecided = false;
+
+  // Cells and findings.
+  for (size_t i = 0; i < units.size(); ++i) {
+    const ReadUnit& u = units[i];
+    const UnitOptions& o = opts[i];
+    std::vector<CellKey> repaired, ambiguous;
+    std::string values_text, token_text;
+    for (size_t c = 0; c < u.cells.size(); ++c) {
+      const CellKey& k = u.cells[c];
+      Cell cell;
+      cell.key = k;
+      cell.where = u.where;
+      cell.read = u.present;
+      auto it = outcome.find(k);
+      bool blank = !o.hyps.empty() && std::all_of(o.hyps.begin(), o.hyps.end(),
+                                                  [&](auto& h) { return h[c].state == Slot::Blank; });
+      if (blank) {
+        cell.printed_blank = u.present;
+        cell.raw = o.hyps.front()[c].raw;
+      } else if (it != outcome.end() && it->second.values.size() == 1 && !it->second.undetermined) {
+        const CellOutcome& co = it->second;
+        cell.value = *co.values.begin();
+        if (co.raws.size() == 1) cell.raw = *co.raws.begin();
+        for (auto& h : o.hyps)
+          if (h[c].state == Slot::Known && !h[c].unit.empty()) cell.unit = h[c].unit;
+        bool chose_split = co.split && o.raw_ambiguous;
+        if (co.filled || chose_split) {
+          cell.repaired_from = co.filled ? "" : co.token;
+          cell.where.confidence = 0.9;
+          repaired.push_back(k);
+          values_text += (values_text.empty() ? "" : ", ") + cell_name(k) + "=" + fmt_num(*cell.value);
+          if (chose_split) token_text = co.token;
+        } else if (co.split) {
+          cell.where.confidence = 0.95;
+        }
+      } else if (u.present) {
+        if (it != outcome.end()) {
+          std::set<double> cand = it->second.values;
+          cand.insert(it->second.candidates.begin(), it->second.candidates.end());
+          cell.candidates.assign(cand.begin(), cand.end());
+        }
+        ambiguous.push_back(k);
+        any_undecided = true;
+      }
+      if (cell.unit.empty() && !cell.value) cell.unit = "";
+      report.cells[k] = std::move(cell);
+    }
+    std::string printed;
+    for (auto& t : u.tokens) printed += (printed.empty() ? "" : " ") + (t.raw.empty() ? "∅" : t.raw);
+    std::string where = std::string(table_key(u.table)) + " " + u.row_label;
+    if (o.too_many) {
+      report.findings.push_back({"extraction.too_many_numbers", Severity::Warning, FindingKind::Extraction,
+                                 where + ": " + std::to_string(u.tokens.size()) + " numbers [" + printed + "] for " +
+                                     std::to_string(u.cells.size()) + " cells; not read",
+                                 u.cells});
+      continue;
+    }
+    if (!repaired.empty()) {
+      std::string msg = where + ": printed [" + printed + "]; ";
+      if (!token_text.empty()) msg += "digits run together, split as the identities require: ";
+      else msg += "lost cell(s) determined by the identities: ";
+      report.findings.push_back({"repair.cells", Severity::Info, FindingKind::Repair, msg + values_text, repaired});
+    }
+    if (!ambiguous.empty()) {
+      std::string msg = where + ": printed [" + printed + "]; ";
+      bool none_read = u.tokens.empty();
+      if (none_read) msg += "no numbers printed for this row";
+      else if (o.inconsistent) msg += "no reading of these numbers satisfies the row's identities";
+      else msg += "the identities do not decide these cells";
+      std::string cands;
+      for (auto& k : ambiguous) {
+        const Cell& cell = report.cells[k];
+        if (cell.candidates.empty()) continue;
+        cands += (cands.empty() ? "" : "; ") + cell_name(k) + " ∈ {";
+        for (size_t j = 0; j < cell.candidates.size() && j < 8; ++j)
+          cands += (j ? ", " : "") + fmt_num(cell.candidates[j]);
+        if (cell.candidates.size() > 8) cands += ", …";
+        cands += "}";
+      }
+      if (!cands.empty()) msg += "; candidates: " + cands;
+      report.findings.push_back({"extraction.undetermined", Severity::Warning, FindingKind::Extraction, msg, ambiguous});
+    }
+  }
+  if (combos > kComboCap && any_undecided)
+    report.findings.push_back({"repair.too_many_readings", Severity::Warning, FindingKind::Extraction,
+                               "too many possible readings of the uncertain rows to search them all; cells the "
+                               "identities did not pin down are left null", {}});
+}
+
+}  // namespace gongkai

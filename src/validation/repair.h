@@ -1,0 +1,15 @@
+// Turns what was read into cell values: splits digits that ran together,
+// places the numbers of rows that lost cells, and fills a lost cell only where
+// the identities leave exactly one possibility. Never changes a clean reading.
+#pragma once
+#include <vector>
+
+#include "mapping/mapper.h"
+#include "model/record.h"
+#include "validation/identities.h"
+
+namespace gongkai {
+
+void resolve_cells(const std::vector<ReadUnit>& units, const std::vector<Equation>& eqs, Report& report);
+
+}  // namespace gongkai

@@ -1,0 +1,81 @@
+#include "validation/validate.h"
+
+#include <cmath>
+#include <sstream>
+
+namespace gongkai {
+namespace {
+
+std::string num(double v) {
+  std::ostringstream os;
+  if (std::fabs(v - std::round(v)) < 1e-9) os << static_cast<long long>(std::llround(v));
+  else os << v;
+  return os.str();
+}
+
+std::string side(const std::vector<CellKey>& keys, const Report& r, double& sum) {
+  std::string s;
+  sum = 0;
+  for (auto& k : keys) {
+    double v = *r.cells.at(k).value;
+    sum += v;
+    s += (s.empty() ? "" : " + ") + k.row + "." + k.col + " " + num(v);
+  }
+  return s;
+}
+
+}  // namespace
+
+void validate(const std::vector<Equation>& eqs, Report& report) {
+  int unchecked = 0;
+  for (auto& e : eqs) {
+    bool complete = true, doubtful = false;
+    auto look = [&](const CellKey& k) {
+      auto it = report.cells.find(k);
+      if (it == report.cells.end() || !it->second.value) {
+        complete = false;
+        return;
+      }
+      if (it->second.repaired_from || it->second.where.confidence < 0.8) doubtful = true;
+    };
+    for (auto& k : e.lhs) look(k);
+    for (auto& k : e.rhs) look(k);
+    if (!complete) {
+      ++unchecked;
+      continue;
+    }
+    double l, r;
+    std::string ls = side(e.lhs, report, l), rs = side(e.rhs, report, r);
+    if (std::fabs(l - r) < 1e-6) continue;
+    std::vector<CellKey> cells = e.lhs;
+    cells.insert(cells.end(), e.rhs.begin(), e.rhs.end());
+    report.findings.push_back({e.rule, Severity::Error, doubtful ? FindingKind::Extraction : FindingKind::Source,
+                               e.rule + " [" + e.scope + "]: " + ls + " = " + num(l) + " ≠ " + rs + " = " + num(r) +
+                                   (doubtful ? " (involves a repaired or doubtful cell)" : " (as printed)"),
+                               cells});
+  }
+  if (unchecked > 0)
+    report.findings.push_back({"validation.unchecked", Severity::Info, FindingKind::Extraction,
+                               std::to_string(unchecked) + " identities could not be checked: a cell they use is blank or unread",
+                               {}});
+  for (auto& [k, c] : report.cells) {
+    if (!c.value) continue;
+    const TableSpec* spec = report.layout(k.table).spec;
+    if (!spec) continue;
+    const RowSpec* row = spec->find_row(k.row);
+    if (!row) continue;
+    for (auto& col : row->columns) {
+      if (col.key != k.col) continue;
+      double v = *c.value;
+      bool whole = std::fabs(v - std::round(v)) < 1e-9;
+      bool ok = col.kind == ColumnKind::Money ? v >= 0
+                : col.kind == ColumnKind::SignedCount ? whole
+                : whole && v >= 0;
+      if (!ok)
+        report.findings.push_back({"values.non_negative_integer", Severity::Error, FindingKind::Source,
+                                   k.row + "." + k.col + " = " + num(v) + " is not a whole number ≥ 0", {k}});
+    }
+  }
+}
+
+}  // namespace gongkai

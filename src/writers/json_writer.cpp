@@ -1,0 +1,156 @@
+#include "writers/json_writer.h"
+
+#include <cmath>
+
+namespace gongkai {
+namespace {
+
+using json = nlohmann::ordered_json;
+
+json number(double v, ColumnKind k) {
+  if (k != ColumnKind::Money || std::fabs(v - std::round(v)) < 1e-9) return json(static_cast<long long>(std::llround(v)));
+  return json(v);
+}
+
+std::string_view severity(Severity s) {
+  return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "info";
+}
+std::string_view kind(FindingKind k) {
+  return k == FindingKind::Source ? "source" : k == FindingKind::Repair ? "repair" : "extraction";
+}
+std::string_view section_key(Section s) {
+  switch (s) {
+    case Section::Preamble: return "preamble";
+    case Section::Overview: return "overview";
+    case Section::Active: return "active";
+    case Section::Requests: return "requests";
+    case Section::Review: return "review_litigation";
+    case Section::Problems: return "problems";
+    case Section::Other: return "other";
+  }
+  return "";
+}
+
+json cell_ref(const CellKey& k) { return {{"table", table_key(k.table)}, {"row", k.row}, {"col", k.col}}; }
+
+json table_json(const Report& r, const TableLayout& t) {
+  json out = json::object();
+  if (!t.found || !t.spec) return out;
+  for (auto& row : t.spec->rows) {
+    json cols = json::object();
+    for (auto& c : row.columns) {
+      auto v = r.value(t.spec->id, row.key, c.key);
+      cols[c.key] = v ? number(*v, c.kind) : json(nullptr);
+    }
+    out[row.key] = cols;
+  }
+  return out;
+}
+
+const ColumnSpec* column_of(const Report& r, const CellKey& k, const RowSpec** row_out) {
+  const TableSpec* spec = r.layout(k.table).spec;
+  if (!spec) return nullptr;
+  const RowSpec* row = spec->find_row(k.row);
+  if (!row) return nullptr;
+  if (row_out) *row_out = row;
+  for (auto& c : row->columns)
+    if (c.key == k.col) return &c;
+  return nullptr;
+}
+
+}  // namespace
+
+json to_json(const Report& r) {
+  json j;
+  j["schema_version"] = 1;
+  j["source"] = {{"file", r.source.file}, {"sha256", r.source.sha256}, {"kind", r.source.kind},
+                 {"pages", r.source.pages}, {"encoding", r.source.encoding}};
+  j["meta"] = {{"title", r.meta.title},
+               {"agency", r.meta.agency.empty() ? json(nullptr) : json(r.meta.agency)},
+               {"year", r.meta.year ? json(*r.meta.year) : json(nullptr)},
+               {"template", r.meta.template_format.empty() ? json(nullptr) : json(r.meta.template_format)}};
+  j["tables"] = {{"active", table_json(r, r.active)},
+                 {"requests", table_json(r, r.requests)},
+                 {"review_litigation", table_json(r, r.review)}};
+  json cells = json::array();
+  for (const TableLayout* t : {&r.active, &r.requests, &r.review}) {
+    if (!t->found || !t->spec) continue;
+    for (auto& row : t->spec->rows)
+      for (auto& col : row.columns) {
+        auto it = r.cells.find({t->spec->id, row.key, col.key});
+        if (it == r.cells.end()) continue;
+        const Cell& c = it->second;
+        json e = {{"table", table_key(t->spec->id)}, {"row", row.key}, {"col", col.key},
+                  {"value", c.value ? number(*c.value, col.kind) : json(nullptr)},
+                  {"raw", c.raw}, {"page", c.where.page}};
+        e["bbox"] = c.where.bbox ? json(*c.where.bbox) : json(nullptr);
+        if (c.where.bbox) e["bbox_unit"] = c.where.bbox_unit;
+        e["via"] = c.where.via;
+        e["confidence"] = c.value ? c.where.confidence : 0.0;
+        if (!c.unit.empty()) e["unit"] = c.unit;
+        else if (col.kind == ColumnKind::Money && c.value) e["unit"] = row.key == "fees" ? "万元" : "元";
+        if (c.printed_blank) e["printed_blank"] = true;
+        if (c.repaired_from) e["repaired_from"] = *c.repaired_from;
+        if (!c.candidates.empty()) {
+          json cand = json::array();
+          for (double v : c.candidates) cand.push_back(number(v, col.kind));
+          e["candidates"] = cand;
+        }
+        cells.push_back(e);
+      }
+  }
+  j["cells"] = cells;
+  json findings = json::array();
+  for (auto& f : r.findings) {
+    json refs = json::array();
+    for (auto& k : f.cells) refs.push_back(cell_ref(k));
+    findings.push_back({{"rule", f.rule}, {"severity", severity(f.severity)}, {"kind", kind(f.kind)},
+                        {"message", f.message}, {"cells", refs}});
+  }
+  j["findings"] = findings;
+  json narrative = json::object();
+  for (auto& [s, text] : r.narrative)
+    if (s == Section::Overview || s == Section::Problems || s == Section::Other) narrative[section_key(s)] = text;
+  j["narrative"] = narrative;
+  return j;
+}
+
+namespace {
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+}  // namespace
+
+std::string to_csv(const Report& r, bool header) {
+  std::string out;
+  if (header) out = "file,agency,year,table,row,col,value,row_label,col_label,raw,repaired\n";
+  for (const TableLayout* t : {&r.active, &r.requests, &r.review}) {
+    if (!t->found || !t->spec) continue;
+    for (auto& row : t->spec->rows)
+      for (auto& col : row.columns) {
+        auto it = r.cells.find({t->spec->id, row.key, col.key});
+        std::string value, raw, repaired;
+        if (it != r.cells.end()) {
+          if (it->second.value) value = number(*it->second.value, col.kind).dump();
+          raw = it->second.raw;
+          repaired = it->second.repaired_from ? "1" : "";
+        }
+        std::string row_label;
+        for (auto& p : row.path) row_label += p + " / ";
+        row_label += row.label;
+        out += csv_field(r.source.file) + "," + csv_field(r.meta.agency) + "," +
+               (r.meta.year ? std::to_string(*r.meta.year) : "") + "," + std::string(table_key(t->spec->id)) + "," +
+               row.key + "," + col.key + "," + value + "," + csv_field(row_label) + "," + csv_field(col.label) + "," +
+               csv_field(raw) + "," + repaired + "\n";
+      }
+  }
+  return out;
+}
+
+}  // namespace gongkai

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs every system package gongkai needs (Debian 12, as root) and builds it.
+# Idempotent: re-running only rebuilds what changed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  build-essential cmake pkg-config python3
+  libpoppler-cpp-dev libpoppler-private-dev poppler-utils
+  libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim tesseract-ocr-chi-sim-vert tesseract-ocr-eng
+  libopencv-dev
+  nlohmann-json3-dev libcli11-dev libutf8proc-dev libgumbo-dev libsqlite3-dev libfmt-dev
+  libssl-dev libgtest-dev libgmock-dev
+)
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$(nproc)"
