@@ -398,10 +398,13 @@ def render_runtogether(rng, blocks, title):
             continue
         for slots in layout(x):
             labels = [c.text for k, c in slots if k == "cell" and c.ref is None]
-            digits = "".join(c.text for k, c in slots if k == "cell" and c.ref is not None and not c.dropped)
-            if len(digits) >= 2 and rng.random() < 0.3:  # stray space: "230 000023"
-                p = rng.randint(1, len(digits) - 1)
-                digits = digits[:p] + " " + digits[p:]
+            cells = [c.text for k, c in slots if k == "cell" and c.ref is not None and not c.dropped]
+            digits = "".join(cells)
+            # Stray spaces, as in pingtan ("230 000023" is 23,0 | 0,0,0,0,23): they fall
+            # between cells, never inside one, in every real run-together page seen.
+            if len(cells) >= 2 and rng.random() < 0.3:
+                p = rng.randint(1, len(cells) - 1)
+                digits = "".join(cells[:p]) + " " + "".join(cells[p:])
             sep = " " if space and rng.random() < 0.5 else ""
             line.append(sep.join(labels) + (sep if labels else "") + digits)
     parts.append(line)

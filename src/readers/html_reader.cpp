@@ -58,7 +58,12 @@ bool is_value_cell(const std::u32string& t) {
   if (s.empty()) return true;
   if (s == U"-" || s == U"—" || s == U"/" || s == U"--" || s == U"无" || s == U"－" || s == U"――") return true;
   size_t i = (s[0] == U'-' && s.size() > 1) ? 1 : 0;
-  return s[i] >= U'0' && s[i] <= U'9';
+  if (!(s[i] >= U'0' && s[i] <= U'9')) return false;
+  while (i < s.size() && s[i] >= U'0' && s[i] <= U'9') ++i;
+  // "1.属于国家秘密" is a numbered label, "7730.28" a value.
+  bool list_number = i + 1 < s.size() && (s[i] == U'.' || s[i] == U'、' || s[i] == U'．') &&
+                     !(s[i + 1] >= U'0' && s[i + 1] <= U'9');
+  return !list_number;
 }
 
 std::vector<SourceRow> table_rows(const GumboNode* table) {
@@ -77,7 +82,8 @@ std::vector<SourceRow> table_rows(const GumboNode* table) {
       inner_text(td, raw);
       std::u32string text = to_u32(nfkc(raw));
       if (is_value_cell(text)) {
-        if (label.empty() && row.tokens.empty()) continue;  // corner cells before the label
+        // Empty corner cells before the label are layout, not cells of the row.
+        if (label.empty() && row.tokens.empty() && squeeze_space(to_utf8(text)).empty()) continue;
         Token t;
         t.raw = squeeze_space(to_utf8(text));
         t.atomic = true;

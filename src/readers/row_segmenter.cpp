@@ -144,8 +144,11 @@ std::vector<SourceRow> segment_rows(std::u32string_view text) {
       size_t j = negative ? i + 1 : i;
       while (j < n && is_digit(text[j])) ++j;
       // A list number opening the next label: "00000002.其他法律…" → "0000000" | "2.其他…".
-      if (j < n && (text[j] == U'.' || text[j] == U'、' || text[j] == U'．') && j + 1 < n &&
-          !is_digit(text[j + 1]) && !is_soft_space(text[j + 1]) && !is_hard_sep(text[j + 1])) {
+      size_t after_dot = j + 1;
+      while (after_dot < n && after_dot < j + 4 && (is_soft_space(text[after_dot]) || is_hard_sep(text[after_dot])))
+        ++after_dot;
+      if (j < n && (text[j] == U'.' || text[j] == U'、' || text[j] == U'．') && after_dot < n &&
+          (is_han(text[after_dot]) || text[after_dot] == U'“' || text[after_dot] == U'"')) {
         size_t digits_start = negative ? i + 1 : i;
         size_t value_end = j - 1;  // the last digit goes to the label
         if (value_end > digits_start) {
