@@ -5,11 +5,13 @@
 namespace gongkai {
 namespace {
 
-constexpr char32_t kBoundary = 0x1F;  // a certain cell boundary that is not label text
+// Where a note or footer was cut out: the cells on either side are distinct,
+// but nothing says a cell boundary there is certain (run-together digits stay splittable).
+constexpr char32_t kCut = 0x1E;
 
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
-bool is_hard_sep(char32_t c) { return c == U'\t' || c == U'\n' || c == U'|' || c == kBoundary; }
-bool is_soft_space(char32_t c) { return c == U' ' || c == U'\r' || c == 0x3000 || c == 0xA0; }
+bool is_hard_sep(char32_t c) { return c == U'\t' || c == U'\n' || c == U'|'; }
+bool is_soft_space(char32_t c) { return c == U' ' || c == U'\r' || c == 0x3000 || c == 0xA0 || c == kCut; }
 bool is_dash(char32_t c) { return c == U'-' || c == U'—' || c == U'–' || c == U'－' || c == U'―'; }
 // Punctuation that may sit inside a label but never starts a new row by itself.
 bool is_neutral(char32_t c) {
@@ -86,7 +88,7 @@ std::u32string strip_non_cells(std::u32string_view text) {
         ++j;
       }
       if (han && j < lines_kept.size() && lines_kept[j] == U')') {
-        out.push_back(kBoundary);
+        out.push_back(kCut);
         i = j;
         continue;
       }
@@ -99,7 +101,7 @@ std::u32string strip_non_cells(std::u32string_view text) {
       size_t nd = j - d;
       while (j < lines_kept.size() && is_soft_space(lines_kept[j])) ++j;
       if (nd > 0 && nd <= 3 && j < lines_kept.size() && (lines_kept[j] == U'—' || lines_kept[j] == U'–')) {
-        out.push_back(kBoundary);
+        out.push_back(kCut);
         i = j;
         continue;
       }
