@@ -127,8 +127,17 @@ std::vector<SourceRow> segment_rows(std::u32string_view text) {
     if (!cur.tokens.empty()) flush();
     label.append(s);
   };
-  auto hard_before = [&](size_t k) { return k == 0 || is_hard_sep(text[k - 1]); };
-  auto hard_after = [&](size_t j) { return j >= text.size() || is_hard_sep(text[j]); };
+  // A token is certainly one cell when the nearest printed characters on both
+  // sides are separators ("| 16 |", "\t16\t"); spaces alone do not say so.
+  auto plain_space = [](char32_t c) { return c == U' ' || c == U'\r' || c == 0x3000 || c == 0xA0; };
+  auto hard_before = [&](size_t k) {
+    while (k > 0 && plain_space(text[k - 1])) --k;
+    return k == 0 || is_hard_sep(text[k - 1]);
+  };
+  auto hard_after = [&](size_t j) {
+    while (j < text.size() && plain_space(text[j])) ++j;
+    return j >= text.size() || is_hard_sep(text[j]);
+  };
   auto space_or_sep = [&](size_t k) { return k >= text.size() || is_hard_sep(text[k]) || is_soft_space(text[k]); };
 
   const size_t n = text.size();

@@ -74,6 +74,15 @@ struct Enumerator {
   // Splits digits[from..] of token t into `parts` cells starting at cell c.
   void split(size_t t, size_t c, const std::string& digits, size_t from, size_t parts, int missing) {
     const Parsed& p = toks[t];
+    if (c >= u.cells.size()) return;
+    // A cell lost from the middle of run-together digits leaves no trace:
+    // a missing cell may sit between any two parts.
+    if (missing > 0 && from > 0) {
+      cur.push_back(Slot{});
+      split(t, c + 1, digits, from, parts, missing - 1);
+      cur.pop_back();
+      if (overflow) return;
+    }
     if (parts == 1) {
       std::string d = digits.substr(from);
       if (d.size() > 1 && d[0] == '0') return;

@@ -165,13 +165,18 @@ UnitOptions options_for(const ReadUnit& u, const std::vector<Equation>& eqs) {
       if (std::none_of(kept.begin(), kept.end(), [&](auto& k) { return same(k, filled); }))
         kept.push_back(std::move(filled));
     }
+    // When every printed digit can be accounted for, a reading that needs no
+    // lost cell wins. When some cells were certainly lost, nothing says how
+    // many: readings with more lost cells stay in play too.
     if (!kept.empty()) {
-      o.hyps = std::move(kept);
+      o.raw_ambiguous = o.raw_ambiguous || raw.size() > 1 || !o.hyps.empty();
+      for (auto& h : kept)
+        if (std::none_of(o.hyps.begin(), o.hyps.end(), [&](auto& k) { return same(k, h); })) o.hyps.push_back(h);
       o.missing = missing;
-      o.raw_ambiguous = raw.size() > 1;
-      return o;
+      if (lo == 0 || o.hyps.size() > kHypothesisCap) return o;
     }
   }
+  if (!o.hyps.empty()) return o;
   // Nothing satisfies the row's own identities. A single clean reading is kept
   // as printed (the validator reports the source error); several readings
   // cannot be told apart.
@@ -188,7 +193,10 @@ std::string cell_name(const CellKey& k) { return k.row + "." + k.col; }
 // bounds its rows' remaining readings allow, the cross-row identities tighten
 // them, and readings that put a value outside its cell's bounds are dropped.
 // Sound: only impossible readings go, so agreement among what is left is real.
-void narrow(const std::vector<ReadUnit>& units, std::vector<UnitOptions>& opts,
+// Returns false when the bounds contradict each other: then the identities do
+// not all hold (a source error, or no reading is right) and nothing narrowed
+// may be trusted.
+bool narrow(const std::vector<ReadUnit>& units, std::vector<UnitOptions>& opts,
             const std::vector<const Equation*>& global, std::map<CellKey, VarBounds>& bounds) {
   for (size_t i = 0; i < units.size(); ++i)
     for (size_t c = 0; c < units[i].cells.size(); ++c) bounds[units[i].cells[c]] = bounds_for(units[i].kinds[c]);
@@ -249,6 +257,7 @@ void narrow(const std::vector<ReadUnit>& units, std::vector<UnitOptions>& opts,
         }
         if (lo > b.lo + 1e-9) b.lo = lo, changed = true;
         if (hi < b.hi - 1e-9) b.hi = hi, changed = true;
+        if (b.lo > b.hi + 1e-6) return false;
       }
     }
     for (size_t i = 0; i < units.size(); ++i) {
@@ -264,12 +273,12 @@ void narrow(const std::vector<ReadUnit>& units, std::vector<UnitOptions>& opts,
         }
         if (ok) kept.push_back(h);
       }
-      // If every reading is excluded the bounds came from a source error
-      // elsewhere; keep the readings and let the exact stage decide.
-      if (!kept.empty() && kept.size() < hyps.size()) hyps = std::move(kept), changed = true;
+      if (kept.empty()) return false;
+      if (kept.size() < hyps.size()) hyps = std::move(kept), changed = true;
     }
     if (!changed) break;
   }
+  return true;
 }
 
 }  // namespace
@@ -287,7 +296,12 @@ void resolve_cells(const std::vector<ReadUnit>& units, const std::vector<Equatio
     if (!local) global.push_back(&e);
   }
   std::map<CellKey, VarBounds> bounds;
-  narrow(units, opts, global, bounds);
+  const std::vector<UnitOptions> unnarrowed = opts;
+  bool narrowed_ok = narrow(units, opts, global, bounds);
+  if (!narrowed_ok) {
+    opts = unnarrowed;
+    bounds.clear();
+  }
   std::vector<size_t> multi;
   size_t combos = 1;
   for (size_t i = 0; i < units.size(); ++i)
@@ -396,6 +410,11 @@ void resolve_cells(const std::vector<ReadUnit>& units, const std::vector<Equatio
   }
   if (!any_free_or_multi || combos > kComboCap || joint_failed) {
     // No joint reading: every unit on its own, with what its rows determine.
+    // After a failed joint solve the narrowing is not to be trusted either.
+    if (joint_failed) {
+      opts = unnarrowed;
+      bounds.clear();
+    }
     outcome.clear();
     for (size_t i = 0; i < units.size(); ++i)
       for (auto& h : opts[i].hyps) {
