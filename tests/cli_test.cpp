@@ -1,0 +1,110 @@
+// The CLI contract and bad inputs.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "test_util.h"
+
+using namespace gk_test;
+namespace fs = std::filesystem;
+
+static fs::path tmpdir() {
+  fs::path d = fs::temp_directory_path() / ("gongkai_cli_" + std::to_string(::getpid()));
+  fs::create_directories(d);
+  return d;
+}
+
+static void write(const fs::path& p, const std::string& s) { std::ofstream(p, std::ios::binary) << s; }
+
+TEST(Cli, SingleInputGoesToStdout) {
+  auto r = run_cli("extract " + data("seeds/001_f113ad9132274b61.txt"));
+  EXPECT_EQ(r.status, 0);
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["schema_version"], 1);
+  EXPECT_EQ(j["source"]["kind"], "text");
+  EXPECT_EQ(j["tables"]["requests"]["new_received"]["total"], 2);
+}
+
+TEST(Cli, OutDirNamesAndExitOneWhenAFileIsMissing) {
+  auto d = tmpdir() / "out";
+  auto r = run_cli("extract --out-dir " + d.string() + " " + data("seeds/000_074bf0adc45c12ee.txt") +
+                   " /nonexistent/report.txt " + data("seeds/003_07ea97a0e0dbb2b9.txt"));
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("/nonexistent/report.txt: file not found"), std::string::npos) << r.out;
+  EXPECT_TRUE(fs::exists(d / "000_074bf0adc45c12ee.json"));
+  EXPECT_TRUE(fs::exists(d / "003_07ea97a0e0dbb2b9.json"));
+}
+
+TEST(Cli, UsageErrorIsTwoHelpIsZero) {
+  EXPECT_EQ(run_cli("extract").status, 2);
+  EXPECT_EQ(run_cli("frobnicate x").status, 2);
+  EXPECT_EQ(run_cli("extract --format xml a.txt").status, 2);
+  auto h = run_cli("extract --help");
+  EXPECT_EQ(h.status, 0);
+  EXPECT_NE(h.out.find("--out-dir"), std::string::npos);
+}
+
+TEST(Cli, CsvIsLongFormat) {
+  auto r = run_cli("extract --format csv " + data("seeds/003_07ea97a0e0dbb2b9.txt"));
+  EXPECT_EQ(r.status, 0);
+  EXPECT_EQ(r.out.rfind("file,agency,year,table,row,col,value,row_label,col_label", 0), 0u);
+  EXPECT_NE(r.out.find(",requests,granted,natural_person,2,"), std::string::npos);
+}
+
+TEST(BadInput, EmptyBinaryAndDirectoryAreErrorsNamingTheFile) {
+  auto d = tmpdir();
+  write(d / "empty.txt", "");
+  write(d / "junk.bin", std::string("\x00\x01\x02\xff\xfe", 5) + std::string(1000, '\x03'));
+  auto r = run_cli("extract --out-dir " + (d / "o").string() + " " + (d / "empty.txt").string() + " " +
+                   (d / "junk.bin").string() + " " + d.string());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("empty.txt: empty file"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("junk.bin: binary data"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("is a directory"), std::string::npos) << r.out;
+}
+
+TEST(BadInput, NotAReportIsReadWithAFinding) {
+  auto d = tmpdir();
+  write(d / "poem.txt", "床前明月光，疑是地上霜。\n举头望明月，低头思故乡。2024\n");
+  auto r = run_cli("extract " + (d / "poem.txt").string());
+  EXPECT_EQ(r.status, 0);
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_TRUE(has_finding(j, "mapping.no_tables", "extraction"));
+  EXPECT_TRUE(j["tables"]["requests"].empty());
+}
+
+TEST(BadInput, GbkTextAndInvalidUtf8) {
+  auto d = tmpdir();
+  // Seed 001 re-encoded as GBK must read exactly like the UTF-8 original.
+  std::ifstream in(data("seeds/001_f113ad9132274b61.txt"), std::ios::binary);
+  std::string utf8((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  write(d / "utf8.txt", utf8);
+  ASSERT_EQ(std::system(("iconv -f UTF-8 -t GB18030 " + (d / "utf8.txt").string() + " > " + (d / "gbk.txt").string()).c_str()), 0);
+  auto r = run_cli("extract " + (d / "gbk.txt").string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["source"]["encoding"], "GB18030");
+  EXPECT_EQ(j["tables"]["requests"]["unavailable_not_held"]["natural_person"], 3);
+  // Latin-1 bytes in an otherwise ASCII file: decodes as GB18030 or fails cleanly, never crashes.
+  write(d / "bad.txt", "abc \xe9\xe8\xff\xfe def");
+  auto b = run_cli("extract " + (d / "bad.txt").string());
+  EXPECT_TRUE(b.status == 0 || b.status == 1) << b.out;
+}
+
+TEST(BadInput, PdfSaysItIsNotYetSupported) {
+  auto d = tmpdir();
+  write(d / "x.pdf", "%PDF-1.4\n%truncated");
+  auto r = run_cli("extract " + (d / "x.pdf").string());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("x.pdf"), std::string::npos);
+}
+
+TEST(Score, CountsCorrectWrongMissing) {
+  auto d = tmpdir();
+  write(d / "e.json", R"({"tables":{"active":{"licensing":{"decisions":3}},"requests":{"total":{"total":5,"other":1}}}})");
+  write(d / "a.json", R"({"tables":{"active":{"licensing":{"decisions":3}},"requests":{"total":{"total":6,"other":null}}}})");
+  auto r = run_cli("score " + (d / "e.json").string() + " " + (d / "a.json").string());
+  EXPECT_EQ(r.status, 0);
+  EXPECT_NE(r.out.find("correct=1\twrong=1\tmissing=1"), std::string::npos) << r.out;
+}
