@@ -139,13 +139,39 @@ int run_score(const std::string& expected, const std::string& actual, bool verbo
   return 0;
 }
 
+// What the reader saw, before mapping: each table section's rows as label |
+// cells, with the page. The first thing to look at when a cell comes out wrong.
+int run_rows(const std::string& input) {
+  try {
+    std::ifstream in(input, std::ios::binary);
+    if (!in) throw ReadError("cannot open for reading");
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    SourceDoc doc = read_any(bytes, input);
+    static const char* names[] = {"preamble", "一", "二", "三", "四", "五", "六"};
+    std::cout << "kind=" << doc.kind << " pages=" << doc.pages << " title=" << doc.title << "\n";
+    for (auto& f : doc.findings) std::cout << "finding " << f.rule << ": " << f.message << "\n";
+    for (auto& [sec, rows] : doc.rows) {
+      std::cout << "== section " << names[static_cast<int>(sec)] << " (" << rows.size() << " rows)\n";
+      for (auto& row : rows) {
+        std::cout << "p" << row.where.page << (row.positional ? " " : "~") << row.label << " |";
+        for (auto& t : row.tokens) std::cout << " [" << t.raw << "]";
+        std::cout << "\n";
+      }
+    }
+    return 0;
+  } catch (const std::exception& e) {
+    std::cerr << "gongkai: " << input << ": " << e.what() << "\n";
+    return 1;
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   CLI::App app{"gongkai — government information-disclosure annual reports (政府信息公开工作年度报告) to verified data"};
   app.require_subcommand(1);
 
-  auto* extract = app.add_subcommand("extract", "Extract one record per input (text, markdown, HTML; '-' reads stdin)");
+  auto* extract = app.add_subcommand("extract", "Extract one record per input (PDF with a text layer, text, markdown, HTML; '-' reads stdin)");
   std::vector<std::string> inputs;
   std::string out_dir, format = "json";
   bool summary = false;
@@ -169,6 +195,10 @@ int main(int argc, char** argv) {
   score->add_option("actual", actual, "ACTUAL.json, or a directory of NAME.json")->required();
   score->add_flag("-v,--verbose", verbose, "List every wrong and missing cell");
 
+  auto* rows = app.add_subcommand("rows", "Print the table rows a reader found in FILE, before mapping (for debugging)");
+  std::string rows_input;
+  rows->add_option("file", rows_input, "Input file")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -177,5 +207,6 @@ int main(int argc, char** argv) {
   }
   if (extract->parsed()) return run_extract(inputs, out_dir, format, summary);
   if (score->parsed()) return run_score(expected, actual, verbose);
+  if (rows->parsed()) return run_rows(rows_input);
   return 2;
 }

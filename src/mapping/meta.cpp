@@ -49,6 +49,22 @@ std::optional<YearAt> find_year(std::u32string_view s, size_t from = 0) {
   return std::nullopt;
 }
 
+// "淮安市洪泽区人民政府" is known as 洪泽区人民政府: a county-level
+// government is named without its prefecture. Departments ("常州市武进区商务局")
+// keep the full name, as they are printed and cited.
+std::u32string county_government(const std::u32string& a) {
+  static const std::u32string gov = U"人民政府";
+  if (a.size() < gov.size() + 5 || a.compare(a.size() - gov.size(), gov.size(), gov) != 0) return a;
+  size_t city = a.find(U'市');
+  if (city == std::u32string::npos || city < 2 || city > 5) return a;
+  std::u32string rest = a.substr(city + 1);
+  size_t unit = rest.size() - gov.size();  // one past 区/县
+  if (unit < 2 || unit > 5 || (rest[unit - 1] != U'区' && rest[unit - 1] != U'县')) return a;
+  for (size_t i = 0; i < unit; ++i)
+    if (!is_han(rest[i])) return a;
+  return rest;
+}
+
 }  // namespace
 
 Meta read_meta(std::string_view head_text, std::string_view title_hint) {
@@ -92,7 +108,8 @@ Meta read_meta(std::string_view head_text, std::string_view title_hint) {
       for (size_t i = 0; i < lines.size(); ++i)
         if (lines[i] == line && i > 0) agency = trim_label(lines[i - 1]);
     }
-    m.agency = to_utf8(agency);
+    m.agency_printed = to_utf8(agency);
+    m.agency = to_utf8(county_government(agency));
     break;
   }
   if (!m.year) {

@@ -47,6 +47,7 @@ struct TableLayout {
 struct Meta {
   std::string title;
   std::string agency;
+  std::string agency_printed;   // as the title prints it, before naming conventions
   std::optional<int> year;
   std::string template_format;  // "2021" / "2019" / "" when no tables were found
 };

@@ -39,6 +39,14 @@ struct SourceRow {
   Provenance where;
 };
 
+// Something a reader noticed about the input as a whole (a page that needs
+// OCR, a damaged page), reported as an extraction finding.
+struct ReaderFinding {
+  std::string rule;       // stable id, e.g. "pdf.needs_ocr"
+  std::string message;
+  bool error = false;     // error rather than warning severity
+};
+
 struct SourceDoc {
   std::string kind = "text";   // text, html, pdf-text, pdf-scan, image
   int pages = 0;
@@ -48,6 +56,8 @@ struct SourceDoc {
   std::map<Section, std::vector<SourceRow>> rows;      // tables 二, 三, 四
   std::map<Section, std::string> section_text;         // all text of each section
   std::vector<std::string> notes;                      // reader's warnings
+  std::vector<ReaderFinding> findings;
+  std::vector<int> ocr_pages;   // pages whose text layer is missing or unusable
 };
 
 }  // namespace gongkai

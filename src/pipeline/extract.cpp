@@ -48,6 +48,8 @@ Report build_report(const SourceDoc& doc) {
   r.findings = m.findings;
   for (auto& note : doc.notes)
     r.findings.push_back({"reader.note", Severity::Warning, FindingKind::Extraction, note, {}});
+  for (auto& f : doc.findings)
+    r.findings.push_back({f.rule, f.error ? Severity::Error : Severity::Warning, FindingKind::Extraction, f.message, {}});
   if (!m.active.found && !m.requests.found && !m.review.found) {
     r.findings.push_back({"mapping.no_tables", Severity::Error, FindingKind::Extraction,
                           "no disclosure tables found (sections 二/三/四 or their rows were not recognised)", {}});

@@ -9,6 +9,7 @@
 #include "readers/reader.h"
 #include "readers/row_segmenter.h"
 #include "readers/sections.h"
+#include "tables/table_rows.h"
 #include "text/unicode.h"
 
 namespace gongkai {
@@ -50,50 +51,22 @@ void collect(const GumboNode* node, GumboTag tag, std::vector<const GumboNode*>&
   }
 }
 
-// A cell that holds a value (or a printed blank) rather than label text.
-bool is_value_cell(const std::u32string& t) {
-  std::u32string s;
-  for (char32_t c : t)
-    if (c != U' ' && c != U'\t' && c != U'\n' && c != 0xA0 && c != 0x3000) s.push_back(c);
-  if (s.empty()) return true;
-  if (s == U"-" || s == U"—" || s == U"/" || s == U"--" || s == U"无" || s == U"－" || s == U"――") return true;
-  size_t i = (s[0] == U'-' && s.size() > 1) ? 1 : 0;
-  if (!(s[i] >= U'0' && s[i] <= U'9')) return false;
-  while (i < s.size() && s[i] >= U'0' && s[i] <= U'9') ++i;
-  // "1.属于国家秘密" is a numbered label, "7730.28" a value.
-  bool list_number = i + 1 < s.size() && (s[i] == U'.' || s[i] == U'、' || s[i] == U'．') &&
-                     !(s[i + 1] >= U'0' && s[i + 1] <= U'9');
-  return !list_number;
-}
-
 std::vector<SourceRow> table_rows(const GumboNode* table) {
   std::vector<const GumboNode*> trs;
   collect(table, GUMBO_TAG_TR, trs, false);
   std::vector<SourceRow> rows;
   for (const GumboNode* tr : trs) {
-    SourceRow row;
-    row.positional = true;
     std::vector<const GumboNode*> tds;
     collect(tr, GUMBO_TAG_TD, tds, false);
     collect(tr, GUMBO_TAG_TH, tds, false);
-    std::string label;
-    for (const GumboNode* td : tds) {
-      std::string raw;
-      inner_text(td, raw);
-      std::u32string text = to_u32(nfkc(raw));
-      if (is_value_cell(text)) {
-        // Empty corner cells before the label are layout, not cells of the row.
-        if (label.empty() && row.tokens.empty() && squeeze_space(to_utf8(text)).empty()) continue;
-        Token t;
-        t.raw = squeeze_space(to_utf8(text));
-        t.atomic = true;
-        row.tokens.push_back(std::move(t));
-      } else {
-        if (!row.tokens.empty()) row.positional = false;  // label text after values: not a plain row
-        label += to_utf8(text);
-      }
+    std::vector<TableCell> cells(tds.size());
+    std::vector<const TableCell*> refs;
+    for (size_t i = 0; i < tds.size(); ++i) {
+      inner_text(tds[i], cells[i].text);
+      cells[i].col = static_cast<int>(i);
+      refs.push_back(&cells[i]);
     }
-    row.label = squeeze_space(label);
+    SourceRow row = row_from_cells(refs);
     if (!row.label.empty() || !row.tokens.empty()) rows.push_back(std::move(row));
   }
   return rows;
@@ -172,7 +145,8 @@ SourceDoc read_any(std::string_view bytes, std::string_view filename) {
            std::equal(e.rbegin(), e.rend(), filename.rbegin(),
                       [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
   };
-  if (bytes.substr(0, 5) == "%PDF-") throw ReadError("PDF input is not supported yet (the PDF reader is a later stage)");
+  // Some producers put junk before the header; readers accept it within 1 KB.
+  if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) return read_pdf(bytes);
   std::string_view head = bytes.substr(0, 2048);
   bool html = ends_with(".html") || ends_with(".htm") || head.find("<html") != std::string_view::npos ||
               head.find("<HTML") != std::string_view::npos || head.find("<!DOCTYPE") != std::string_view::npos ||

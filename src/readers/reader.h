@@ -19,6 +19,9 @@ SourceDoc read_text(std::string_view bytes);
 // An HTML page: tables with rowspan/colspan, narrative from the rest.
 SourceDoc read_html(std::string_view bytes);
 
+// A PDF with a text layer: ruled tables from its geometry, narrative text.
+SourceDoc read_pdf(std::string_view bytes);
+
 // Picks the reader by content (and the file name's extension as a hint).
 SourceDoc read_any(std::string_view bytes, std::string_view filename);
 

@@ -67,6 +67,7 @@ json to_json(const Report& r) {
                  {"pages", r.source.pages}, {"encoding", r.source.encoding}};
   j["meta"] = {{"title", r.meta.title},
                {"agency", r.meta.agency.empty() ? json(nullptr) : json(r.meta.agency)},
+               {"agency_printed", r.meta.agency_printed.empty() ? json(nullptr) : json(r.meta.agency_printed)},
                {"year", r.meta.year ? json(*r.meta.year) : json(nullptr)},
                {"template", r.meta.template_format.empty() ? json(nullptr) : json(r.meta.template_format)}};
   j["tables"] = {{"active", table_json(r, r.active)},
@@ -83,7 +84,14 @@ json to_json(const Report& r) {
         json e = {{"table", table_key(t->spec->id)}, {"row", row.key}, {"col", col.key},
                   {"value", c.value ? number(*c.value, col.kind) : json(nullptr)},
                   {"raw", c.raw}, {"page", c.where.page}};
-        e["bbox"] = c.where.bbox ? json(*c.where.bbox) : json(nullptr);
+        if (c.where.bbox) {
+          // Hundredths of a point (or pixel) are finer than any layout needs.
+          json b = json::array();
+          for (double v : *c.where.bbox) b.push_back(std::round(v * 100) / 100);
+          e["bbox"] = b;
+        } else {
+          e["bbox"] = nullptr;
+        }
         if (c.where.bbox) e["bbox_unit"] = c.where.bbox_unit;
         e["via"] = c.where.via;
         e["confidence"] = c.value ? c.where.confidence : 0.0;

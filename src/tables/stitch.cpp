@@ -1,0 +1,212 @@
+#include "tables/stitch.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "tables/table_rows.h"
+#include "text/unicode.h"
+
+namespace gongkai {
+namespace {
+
+std::u32string compact(const std::string& s) {
+  std::u32string out;
+  for (char32_t c : to_u32(nfkc(s)))
+    if (c != U' ' && c != U'\n' && c != U'\t' && c != 0x3000) out.push_back(c);
+  return out;
+}
+
+bool is_label(const TableCell& c) {
+  auto t = compact(c.text);
+  return !t.empty() && !is_value_text(t);
+}
+bool is_value(const TableCell& c) {
+  auto t = compact(c.text);
+  return !t.empty() && is_value_text(t);
+}
+
+// "1.", "（一）", "一、", "(六)": the start of a new template row, never the
+// tail of a label cut by a page break.
+bool starts_with_marker(const std::u32string& t) {
+  if (t.empty()) return false;
+  static const std::u32string numerals = U"一二三四五六七八九十";
+  if (t[0] >= U'0' && t[0] <= U'9') return t.size() > 1 && (t[1] == U'.' || t[1] == U'、' || t[1] == U'．');
+  if (t[0] == U'(' || t[0] == U'（') return t.size() > 1 && numerals.find(t[1]) != std::u32string::npos;
+  return numerals.find(t[0]) != std::u32string::npos && t.size() > 1 && t[1] == U'、';
+}
+
+int edge_index(const std::vector<double>& edges, double x, double tol) {
+  for (size_t i = 0; i < edges.size(); ++i)
+    if (std::abs(edges[i] - x) <= tol) return static_cast<int>(i);
+  return -1;
+}
+
+// Re-expresses the cells' columns against `edges` (a superset of the table's own).
+void reindex(CellTable& t, const std::vector<double>& edges, double tol) {
+  for (auto& c : t.cells) {
+    int a = edge_index(edges, t.col_edges[c.col], tol);
+    int b = edge_index(edges, t.col_edges[c.col + c.col_span], tol);
+    c.col = a;
+    c.col_span = b - a;
+  }
+  t.col_edges = edges;
+  t.cols = static_cast<int>(edges.size()) - 1;
+}
+
+std::vector<double> union_edges(const std::vector<double>& a, const std::vector<double>& b, double tol) {
+  std::vector<double> all = a;
+  for (double x : b)
+    if (edge_index(a, x, tol) < 0) all.push_back(x);
+  std::sort(all.begin(), all.end());
+  return all;
+}
+
+std::u32string row_text(const CellTable& t, int row) {
+  std::vector<const TableCell*> cells;
+  for (auto& c : t.cells)
+    if (c.row == row) cells.push_back(&c);
+  std::sort(cells.begin(), cells.end(), [](auto* a, auto* b) { return a->col < b->col; });
+  std::u32string s;
+  for (auto* c : cells) s += compact(c->text) + U"|";
+  return s;
+}
+
+bool label_only_row(const CellTable& t, int row) {
+  bool any_label = false;
+  for (auto& c : t.cells)
+    if (c.row == row) {
+      if (is_value(c)) return false;
+      any_label |= is_label(c);
+    }
+  return any_label;
+}
+
+void drop_rows(CellTable& t, int n) {
+  if (n <= 0) return;
+  std::vector<TableCell> kept;
+  for (auto& c : t.cells) {
+    if (c.row + c.row_span <= n) continue;
+    TableCell k = c;
+    if (k.row < n) {
+      k.row_span -= n - k.row;
+      k.row = 0;
+    } else {
+      k.row -= n;
+    }
+    kept.push_back(std::move(k));
+  }
+  t.cells = std::move(kept);
+  t.rows -= n;
+}
+
+}  // namespace
+
+bool continues(const CellTable& prev, const CellTable& next, double tol) {
+  int prev_last = prev.last_page ? prev.last_page : prev.page;
+  if (next.page != prev_last + 1 || prev.text_after || next.text_before) return false;
+  if (prev.col_edges.size() < 2 || next.col_edges.size() < 2) return false;
+  return std::abs(prev.col_edges.front() - next.col_edges.front()) <= tol &&
+         std::abs(prev.col_edges.back() - next.col_edges.back()) <= tol;
+}
+
+void stitch_into(CellTable& prev, const CellTable& next_in) {
+  constexpr double kTol = 3.0;
+  CellTable next = next_in;
+  auto edges = union_edges(prev.col_edges, next.col_edges, kTol);
+  reindex(prev, edges, kTol);
+  reindex(next, edges, kTol);
+
+  // 1. A header repeated on the new page.
+  int header = 0;
+  while (header < next.rows && header < prev.rows && label_only_row(next, header) &&
+         row_text(next, header) == row_text(prev, header))
+    ++header;
+  drop_rows(next, header);
+
+  // 2. A label cell spanning rows, cut by the break: one cell again.
+  std::vector<bool> consumed(next.cells.size(), false);
+  std::vector<TableCell*> extended;
+  for (size_t i = 0; i < next.cells.size(); ++i) {
+    TableCell& b = next.cells[i];
+    if (b.row != 0 || !is_label(b)) continue;
+    for (auto& a : prev.cells) {
+      if (a.row + a.row_span != prev.rows || a.col != b.col || a.col_span != b.col_span) continue;
+      if (!is_label(a) || (a.row_span == 1 && b.row_span == 1)) continue;
+      a.text += b.text;
+      a.row_span += b.row_span;
+      extended.push_back(&a);
+      consumed[i] = true;
+      break;
+    }
+  }
+
+  // 3. A row cut by the break: its label's tail (and maybe its values) on the
+  // new page. Only when the two halves line up cell for cell and no column
+  // has a value on both sides.
+  std::vector<TableCell*> top, bottom;
+  bool single_rows = true;
+  for (size_t i = 0; i < next.cells.size(); ++i)
+    if (next.cells[i].row == 0 && !consumed[i]) {
+      top.push_back(&next.cells[i]);
+      single_rows &= next.cells[i].row_span == 1;
+    }
+  for (auto& a : prev.cells)
+    if (a.row == prev.rows - 1 && a.row_span == 1) bottom.push_back(&a);
+  auto by_col = [](TableCell* x, TableCell* y) { return x->col < y->col; };
+  std::sort(top.begin(), top.end(), by_col);
+  std::sort(bottom.begin(), bottom.end(), by_col);
+  bool aligned = single_rows && !top.empty() && top.size() == bottom.size();
+  for (size_t k = 0; aligned && k < top.size(); ++k)
+    aligned = top[k]->col == bottom[k]->col && top[k]->col_span == bottom[k]->col_span &&
+              !(is_value(*top[k]) && is_value(*bottom[k]));
+  if (aligned) {
+    std::u32string top_label, bottom_label;
+    bool top_values = false, bottom_values = false;
+    for (auto* c : top) {
+      if (is_label(*c)) top_label += compact(c->text);
+      top_values |= is_value(*c);
+    }
+    for (auto* c : bottom) {
+      if (is_label(*c)) bottom_label += compact(c->text);
+      bottom_values |= is_value(*c);
+    }
+    bool tail = !starts_with_marker(top_label) && !bottom_label.empty() &&
+                ((!top_values && !top_label.empty()) || (!bottom_values && top_values));
+    if (tail) {
+      for (size_t k = 0; k < top.size(); ++k) {
+        TableCell& a = *bottom[k];
+        const TableCell& b = *top[k];
+        if (compact(a.text).empty() && !compact(b.text).empty()) a.where = b.where;
+        a.text += b.text;
+      }
+      for (size_t i = 0; i < next.cells.size(); ++i)
+        if (next.cells[i].row == 0) consumed[i] = true;
+      // Row 0 of `next` is now part of prev's last row.
+      for (auto& c : next.cells) c.row -= 1;
+      next.rows -= 1;
+      for (auto* a : extended) a->row_span -= 1;
+    }
+  }
+
+  for (size_t i = 0; i < next.cells.size(); ++i) {
+    if (consumed[i]) continue;
+    TableCell c = next.cells[i];
+    c.row += prev.rows;
+    prev.cells.push_back(std::move(c));
+  }
+  prev.rows += next.rows;
+  prev.last_page = next.last_page ? next.last_page : next.page;
+  prev.text_after = next.text_after;
+  prev.bottom = next.bottom;
+}
+
+std::vector<CellTable> stitch_tables(std::vector<CellTable> tables, double tol) {
+  std::vector<CellTable> out;
+  for (auto& t : tables) {
+    if (!out.empty() && continues(out.back(), t, tol)) stitch_into(out.back(), t);
+    else out.push_back(std::move(t));
+  }
+  return out;
+}
+
+}  // namespace gongkai
