@@ -10,7 +10,7 @@ PACKAGES=(
   libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim tesseract-ocr-chi-sim-vert tesseract-ocr-eng
   libopencv-dev
   nlohmann-json3-dev libcli11-dev libutf8proc-dev libgumbo-dev libsqlite3-dev libfmt-dev
-  libssl-dev libgtest-dev libgmock-dev
+  libssl-dev libgtest-dev libgmock-dev time
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -128,7 +128,8 @@ void stitch_into(CellTable& prev, const CellTable& next_in) {
   std::vector<TableCell*> extended;
   for (size_t i = 0; i < next.cells.size(); ++i) {
     TableCell& b = next.cells[i];
-    if (b.row != 0 || !is_label(b)) continue;
+    // The tail of the label, or nothing when the whole label fit on the first page.
+    if (b.row != 0 || is_value(b) || (!is_label(b) && b.row_span == 1)) continue;
     for (auto& a : prev.cells) {
       if (a.row + a.row_span != prev.rows || a.col != b.col || a.col_span != b.col_span) continue;
       if (!is_label(a) || (a.row_span == 1 && b.row_span == 1)) continue;
@@ -155,10 +156,16 @@ void stitch_into(CellTable& prev, const CellTable& next_in) {
   auto by_col = [](TableCell* x, TableCell* y) { return x->col < y->col; };
   std::sort(top.begin(), top.end(), by_col);
   std::sort(bottom.begin(), bottom.end(), by_col);
+  // Value columns hold no label text in a cut row; a header row does.
+  std::vector<bool> value_col(edges.size(), false);
+  for (const CellTable* t : {&prev, &next})
+    for (auto& c : t->cells)
+      if (c.col_span == 1 && is_value(c)) value_col[c.col] = true;
   bool aligned = single_rows && !top.empty() && top.size() == bottom.size();
   for (size_t k = 0; aligned && k < top.size(); ++k)
     aligned = top[k]->col == bottom[k]->col && top[k]->col_span == bottom[k]->col_span &&
-              !(is_value(*top[k]) && is_value(*bottom[k]));
+              !(is_value(*top[k]) && is_value(*bottom[k])) &&
+              !(value_col[top[k]->col] && (is_label(*top[k]) || is_label(*bottom[k])));
   if (aligned) {
     std::u32string top_label, bottom_label;
     bool top_values = false, bottom_values = false;

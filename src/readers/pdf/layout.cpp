@@ -69,18 +69,16 @@ bool is_page_number(const std::string& line) {
   if (s.empty()) return false;
   size_t i = 0, digits = 0;
   auto dash = [](char32_t c) { return c == U'-' || c == U'—' || c == U'–' || c == U'―' || c == U'─' || c == U'一'; };
-  bool di = false;
   if (s[0] == U'第') i = 1;
-  while (i < s.size() && dash(s[i])) ++i, di = true;
+  while (i < s.size() && dash(s[i])) ++i;
   while (i < s.size() && s[i] >= U'0' && s[i] <= U'9') ++i, ++digits;
-  if (digits == 0 || digits > 4) return false;
+  if (digits == 0 || digits > 3) return false;
   if (i < s.size() && s[i] == U'/') {  // "3/6"
     ++i;
     while (i < s.size() && s[i] >= U'0' && s[i] <= U'9') ++i;
   }
   if (i < s.size() && s[i] == U'页') ++i;
   while (i < s.size() && dash(s[i])) ++i;
-  (void)di;
   return i == s.size();
 }
 

@@ -1,0 +1,290 @@
+// Ruling lines in a page image. See raster_rules.h for the method.
+#include "grid/raster_rules.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <numeric>
+#include <stdexcept>
+#include <string>
+#include <vector>
+#include <cstdio>
+#include <cstdlib>
+
+#include <opencv2/imgproc.hpp>
+
+namespace gongkai::grid {
+namespace {
+
+// A run of ink along a row of the working frame: columns [x0, x1).
+struct Run {
+  int x0, x1;
+};
+
+// Runs grouped by row: the runs of row y are runs[start[y] .. start[y+1]),
+// sorted by x0 and disjoint.
+struct RowRuns {
+  std::vector<Run> runs;
+  std::vector<int> start;
+  int rows() const { return static_cast<int>(start.size()) - 1; }
+  const Run* begin(int y) const { return runs.data() + start[y]; }
+  const Run* end(int y) const { return runs.data() + start[y + 1]; }
+  bool empty(int y) const { return start[y] == start[y + 1]; }
+};
+
+// The ink runs (value != 0) of every row of `bin` that are at least
+// `min_len` long. Zero and full stretches are skipped eight bytes at a time.
+RowRuns extract_runs(const cv::Mat& bin, int min_len) {
+  RowRuns out;
+  out.start.reserve(bin.rows + 1);
+  const int w = bin.cols;
+  for (int y = 0; y < bin.rows; ++y) {
+    out.start.push_back(static_cast<int>(out.runs.size()));
+    const uint8_t* p = bin.ptr<uint8_t>(y);
+    int x = 0;
+    while (x < w) {
+      while (x + 8 <= w) {
+        uint64_t v;
+        std::memcpy(&v, p + x, 8);
+        if (v != 0) break;
+        x += 8;
+      }
+      while (x < w && p[x] == 0) ++x;
+      if (x >= w) break;
+      const int x0 = x;
+      while (x + 8 <= w) {
+        uint64_t v;
+        std::memcpy(&v, p + x, 8);
+        if (v != ~uint64_t{0}) break;
+        x += 8;
+      }
+      while (x < w && p[x] != 0) ++x;
+      if (x - x0 >= min_len) out.runs.push_back({x0, x});
+    }
+  }
+  out.start.push_back(static_cast<int>(out.runs.size()));
+  return out;
+}
+
+// Row y of the result is the union of rows y-r .. y+r of `pieces`, with gaps
+// of at most `max_gap` closed, keeping only the runs at least `min_len` long.
+RowRuns join_rows(const RowRuns& pieces, int r, int max_gap, int min_len) {
+  RowRuns out;
+  const int h = pieces.rows();
+  out.start.reserve(h + 1);
+  std::vector<Run> tmp;
+  for (int y = 0; y < h; ++y) {
+    out.start.push_back(static_cast<int>(out.runs.size()));
+    tmp.clear();
+    const int ya = std::max(0, y - r), yb = std::min(h - 1, y + r);
+    for (int yy = ya; yy <= yb; ++yy) tmp.insert(tmp.end(), pieces.begin(yy), pieces.end(yy));
+    if (tmp.empty()) continue;
+    if (yb > ya) std::sort(tmp.begin(), tmp.end(), [](const Run& a, const Run& b) { return a.x0 < b.x0; });
+    Run cur = tmp[0];
+    auto flush = [&] {
+      if (cur.x1 - cur.x0 >= min_len) out.runs.push_back(cur);
+    };
+    for (size_t i = 1; i < tmp.size(); ++i) {
+      if (tmp[i].x0 - cur.x1 <= max_gap) {
+        cur.x1 = std::max(cur.x1, tmp[i].x1);
+      } else {
+        flush();
+        cur = tmp[i];
+      }
+    }
+    flush();
+  }
+  out.start.push_back(static_cast<int>(out.runs.size()));
+  return out;
+}
+
+struct DisjointSets {
+  std::vector<int> parent;
+  explicit DisjointSets(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0); }
+  int find(int a) {
+    while (parent[a] != a) a = parent[a] = parent[parent[a]];
+    return a;
+  }
+  void unite(int a, int b) {
+    a = find(a);
+    b = find(b);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+};
+
+// Moments of one group of runs, in continuous coordinates of the frame (pixel
+// x covers [x, x+1), so its centre is x + 0.5).
+struct Moments {
+  double n = 0, sx = 0, sxx = 0, sy = 0, sxy = 0;  // sums of 1, x, x^2, y, xy
+  int x0 = INT32_MAX, x1 = INT32_MIN;
+  void add(int row, const Run& r) {
+    const double len = r.x1 - r.x0, mid = 0.5 * (r.x0 + r.x1), y = row + 0.5;
+    n += len;
+    sx += len * mid;
+    sxx += len * mid * mid + len * (len * len - 1) / 12.0;  // spread of a run about its centre
+    sy += len * y;
+    sxy += len * mid * y;
+    x0 = std::min(x0, r.x0);
+    x1 = std::max(x1, r.x1);
+  }
+};
+
+// The grey image seen in the working frame: `across` is the row of the frame
+// (y for horizontal rules, x for vertical ones), `along` the column.
+struct GreyView {
+  const cv::Mat& grey;
+  bool transposed;
+  int across_size() const { return transposed ? grey.cols : grey.rows; }
+  uint8_t at(int across, int along) const {
+    return transposed ? grey.ptr<uint8_t>(along)[across] : grey.ptr<uint8_t>(across)[along];
+  }
+};
+
+// Whether the candidate line looks like a line in the grey image: clearly
+// lighter on both sides over at least `min_clear_frac` of its length.
+bool has_clear_sides(const GreyView& g, const Moments& m, double pos, double slope, double thickness,
+                     const RasterRuleOptions& opt) {
+  if (opt.min_clear_frac <= 0) return true;
+  const int len = m.x1 - m.x0;
+  const int samples = std::min(len, 256);
+  const double mean_x = m.sx / m.n;
+  const double half = std::max(0.5, 0.5 * thickness);
+  const int across_n = g.across_size();
+  // Each side is the darkest of kBand pixels starting kOff pixels beyond the
+  // line's edge: far enough to clear its blurred edge, wide enough that the
+  // strokes of glyphs next to a line of glyph strokes show.
+  constexpr int kOff = 3, kBand = 4;
+  std::vector<int> ink(samples), above(samples), below(samples);
+  // The darkest pixel of a side band, or -1 where the band is off the image.
+  auto band = [&](int first_row, int step, int along) {
+    int v = -1;
+    for (int k = 0; k < kBand; ++k) {
+      const int r = first_row + k * step;
+      if (r >= 0 && r < across_n) v = v < 0 ? g.at(r, along) : std::min<int>(v, g.at(r, along));
+    }
+    return v;
+  };
+  for (int i = 0; i < samples; ++i) {
+    const int along = m.x0 + static_cast<int>((i + 0.5) * len / samples);
+    const double yc = pos + slope * (along + 0.5 - mean_x) - 0.5;  // row index of the centre
+    const int top = static_cast<int>(std::lround(yc - half + 0.5));
+    const int bottom = std::max(top, static_cast<int>(std::lround(yc + half - 0.5)));
+    int v = 255;
+    for (int r = std::max(0, top); r <= std::min(bottom, across_n - 1); ++r) v = std::min<int>(v, g.at(r, along));
+    ink[i] = v;
+    above[i] = band(top - kOff, -1, along);
+    below[i] = band(bottom + kOff, 1, along);
+  }
+  std::vector<int> sides;
+  sides.reserve(2 * samples);
+  for (int i = 0; i < samples; ++i) {
+    if (above[i] >= 0) sides.push_back(above[i]);
+    if (below[i] >= 0) sides.push_back(below[i]);
+  }
+  if (sides.empty()) return true;  // a line filling the whole image: nothing to compare
+  auto nth = [](std::vector<int> v, double q) {
+    const size_t k = std::min(v.size() - 1, static_cast<size_t>(q * v.size()));
+    std::nth_element(v.begin(), v.begin() + k, v.end());
+    return v[k];
+  };
+  const int ink_level = nth(ink, 0.5), paper = nth(sides, 0.9);
+  if (paper - ink_level < opt.threshold_c) return false;
+  // 0.35: cells shaded mid-grey next to a black rule still count as clear;
+  // the inside of a filled area (as dark as the "line" itself) does not.
+  const double thr = ink_level + 0.35 * (paper - ink_level);
+  int clear = 0;
+  for (int i = 0; i < samples; ++i) {
+    const bool a = above[i] < 0 || above[i] >= thr, b = below[i] < 0 || below[i] >= thr;
+    clear += a && b;
+  }
+  if (std::getenv("RR_DEBUG")) std::fprintf(stderr, "cand len %d pos %.1f x0 %d clear %.2f ink %d paper %d\n", len, pos, m.x0, double(clear) / samples, ink_level, paper);
+  return clear >= opt.min_clear_frac * samples;
+}
+
+// Rules running along the rows of `bin` (the working frame).
+// `min_piece` and `max_gap` are in pixels.
+std::vector<Rule> find_rules(const cv::Mat& bin, const GreyView& grey, int min_len, int min_piece, int max_gap,
+                             const RasterRuleOptions& opt) {
+  const RowRuns pieces = extract_runs(bin, std::max(1, min_piece));
+  const RowRuns lines = join_rows(pieces, opt.skew_tolerance, max_gap, min_len);
+  const int h = lines.rows();
+
+  // Join the runs of one line across neighbouring rows: runs that overlap or
+  // touch (8-connectivity) in consecutive rows.
+  DisjointSets sets(lines.runs.size());
+  for (int y = 0; y + 1 < h; ++y) {
+    const Run *a = lines.begin(y), *ae = lines.end(y);
+    const Run *b = lines.begin(y + 1), *be = lines.end(y + 1);
+    while (a != ae && b != be) {
+      if (a->x0 <= b->x1 && b->x0 <= a->x1) sets.unite(static_cast<int>(a - lines.runs.data()),
+                                                       static_cast<int>(b - lines.runs.data()));
+      if (a->x1 < b->x1) ++a; else ++b;
+    }
+  }
+  std::vector<Moments> groups(lines.runs.size());
+  std::vector<char> used(lines.runs.size(), 0);
+  for (int y = 0; y < h; ++y)
+    for (const Run* r = lines.begin(y); r != lines.end(y); ++r) {
+      const int root = sets.find(static_cast<int>(r - lines.runs.data()));
+      groups[root].add(y, *r);
+      used[root] = 1;
+    }
+
+  const double max_thickness = opt.max_thickness > 0 ? opt.max_thickness : opt.block_size;
+  std::vector<Rule> out;
+  for (size_t i = 0; i < groups.size(); ++i) {
+    if (!used[i]) continue;
+    const Moments& m = groups[i];
+    const int len = m.x1 - m.x0;
+    if (len < min_len) continue;
+    // Every row was widened by skew_tolerance on both sides.
+    const double thickness = m.n / len - 2.0 * opt.skew_tolerance;
+    if (thickness > max_thickness) continue;
+    const double pos = m.sy / m.n;
+    const double var_x = m.sxx - m.sx * m.sx / m.n;
+    const double slope = var_x > 0 ? (m.sxy - m.sx * m.sy / m.n) / var_x : 0.0;
+    if (!has_clear_sides(grey, m, pos, slope, std::max(1.0, thickness), opt)) continue;
+    out.push_back({pos, static_cast<double>(m.x0), static_cast<double>(m.x1)});
+  }
+  std::sort(out.begin(), out.end(),
+            [](const Rule& a, const Rule& b) { return a.pos != b.pos ? a.pos < b.pos : a.from < b.from; });
+  return out;
+}
+
+void check_options(const RasterRuleOptions& opt) {
+  auto bad = [](const std::string& what) { throw std::invalid_argument("detect_rules: " + what); };
+  if (!(opt.min_length_frac > 0 && opt.min_length_frac <= 1)) bad("min_length_frac must be in (0, 1]");
+  if (opt.block_size < 3 || opt.block_size % 2 == 0) bad("block_size must be odd and >= 3");
+  if (!(opt.threshold_c > 0)) bad("threshold_c must be > 0 (else flat paper counts as ink)");
+  if (!(opt.dpi >= 0) || !(opt.max_gap_mm >= 0) || !(opt.min_piece_mm >= 0) || opt.skew_tolerance < 0 ||
+      opt.max_thickness < 0)
+    bad("dpi, max_gap_mm, min_piece_mm, skew_tolerance and max_thickness must be >= 0");
+  if (!(opt.min_clear_frac >= 0 && opt.min_clear_frac <= 1)) bad("min_clear_frac must be in [0, 1]");
+}
+
+}  // namespace
+
+Rules detect_rules(const cv::Mat& grey, const RasterRuleOptions& opt) {
+  check_options(opt);
+  if (grey.empty() || grey.rows == 0 || grey.cols == 0) return {};
+  if (grey.type() != CV_8UC1)
+    throw std::invalid_argument("detect_rules: expected a CV_8UC1 image, got type " + std::to_string(grey.type()));
+
+  cv::Mat bin;
+  cv::adaptiveThreshold(grey, bin, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, opt.block_size,
+                        opt.threshold_c);
+  Rules rules;
+  const int min_h = std::max(1, static_cast<int>(std::lround(opt.min_length_frac * grey.cols)));
+  const int min_v = std::max(1, static_cast<int>(std::lround(opt.min_length_frac * grey.rows)));
+  const double dpi = opt.dpi > 0 ? opt.dpi : std::max(grey.rows, grey.cols) / (297.0 / 25.4);
+  auto px = [&](double mm) { return static_cast<int>(std::lround(mm * dpi / 25.4)); };
+  const int min_piece = px(opt.min_piece_mm), max_gap = px(opt.max_gap_mm);
+  rules.horizontal = find_rules(bin, GreyView{grey, false}, min_h, min_piece, max_gap, opt);
+  cv::Mat bin_t;
+  cv::transpose(bin, bin_t);
+  rules.vertical = find_rules(bin_t, GreyView{grey, true}, min_v, min_piece, max_gap, opt);
+  return rules;
+}
+
+}  // namespace gongkai::grid
