@@ -4,9 +4,10 @@
 // Method (after Camelot's "lattice" flavour): an inverted adaptive threshold
 // marks pixels darker than their neighbourhood; a morphological opening with a
 // long 1-D structuring element keeps only long straight runs, so text (whose
-// strokes are short) disappears. The opening is done on run lengths rather
-// than with cv::erode/cv::dilate, which makes it exact and fast, and two extra
-// steps make it fit for scans:
+// strokes are short) disappears. The long opening is done on run lengths
+// rather than with cv::erode/cv::dilate, which makes it exact and fast (only
+// a short erosion, which leaves few pixels to scan, is done with OpenCV), and
+// two extra steps make it fit for scans:
 //   * broken and dashed lines: pieces at least `min_piece_mm` long that lie on
 //     one line with gaps of at most `max_gap_mm` are joined (a closing
 //     along the line) before the length test;
@@ -19,8 +20,8 @@
 // filled areas (dark bars, black scanner borders, rows of solid blocks) that
 // the adaptive threshold turns into line-like bands.
 //
-// Horizontal and vertical rules are found the same way (the vertical pass runs
-// on the transposed image).
+// Horizontal and vertical rules are found the same way (the vertical pass
+// reads the runs down the columns).
 #pragma once
 #include <opencv2/core.hpp>
 

@@ -19,6 +19,9 @@ struct Provenance {
   std::string bbox_unit;               // "pt" or "px@300dpi"
   std::string via = "text";            // text, pdf-text, ocr
   double confidence = 1.0;
+  // Other readings of the same printed text (OCR), best first: what an
+  // identity may choose between when the first reading does not add up.
+  std::vector<std::string> alternatives;
 };
 
 // One cell as read, before it is known which template cell it is.

@@ -10,6 +10,7 @@
 #include "mapping/meta.h"
 #include "readers/reader.h"
 #include "validation/identities.h"
+#include "validation/ocr_correction.h"
 #include "validation/repair.h"
 #include "validation/validate.h"
 
@@ -57,6 +58,7 @@ Report build_report(const SourceDoc& doc) {
   for (auto& [sec, text] : doc.section_text) r.narrative[sec] = text;
   auto eqs = identities(r.requests, r.review);
   resolve_cells(m.units, eqs, r);
+  correct_from_alternatives(eqs, r);
   validate(eqs, r);
   return r;
 }

@@ -91,7 +91,7 @@ struct Enumerator {
       bool neg = first && p.negative;
       if (!kind_accepts(u.kinds[c], neg, p.frac)) return;
       Slot s{Slot::Known, number_of(neg, d, p.frac), (neg ? "-" : "") + d + (p.frac.empty() ? "" : "." + p.frac) + p.unit,
-             p.raw, p.unit, true, false, {}};
+             p.raw, p.unit, true, false, {}, static_cast<int>(t)};
       cur.push_back(s);
       rec(t + 1, c + 1, missing);
       cur.pop_back();
@@ -102,7 +102,7 @@ struct Enumerator {
       if (len > 1 && d[0] == '0') break;
       bool neg = from == 0 && p.negative;
       if (!kind_accepts(u.kinds[c], neg, "")) return;
-      Slot s{Slot::Known, number_of(neg, d, ""), (neg ? "-" : "") + d, p.raw, "", true, false, {}};
+      Slot s{Slot::Known, number_of(neg, d, ""), (neg ? "-" : "") + d, p.raw, "", true, false, {}, static_cast<int>(t)};
       cur.push_back(s);
       split(t, c + 1, digits, from + len, parts - 1, missing);
       cur.pop_back();
@@ -129,6 +129,7 @@ struct Enumerator {
       Slot s;
       s.state = Slot::Blank;
       s.raw = p.raw;
+      s.token_index = static_cast<int>(t);
       cur.push_back(s);
       rec(t + 1, c + 1, missing);
       cur.pop_back();
@@ -141,7 +142,7 @@ struct Enumerator {
       } else {
         if (!kind_accepts(u.kinds[c], p.negative, p.frac)) continue;
         if (p.splittable && p.digits.size() > 1 && p.digits[0] == '0') continue;
-        Slot s{Slot::Known, number_of(p.negative, p.digits, p.frac), p.raw, p.raw, p.unit, false, false, {}};
+        Slot s{Slot::Known, number_of(p.negative, p.digits, p.frac), p.raw, p.raw, p.unit, false, false, {}, static_cast<int>(t)};
         cur.push_back(s);
         rec(t + 1, c + 1, missing);
         cur.pop_back();
@@ -186,6 +187,7 @@ std::vector<Hypothesis> hypotheses(const ReadUnit& u, int missing, size_t cap, b
       } else {
         s = Slot{Slot::Known, number_of(p.negative, p.digits, p.frac), p.raw, p.raw, p.unit, false, false, {}};
       }
+      s.token_index = static_cast<int>(c);
       h.push_back(s);
     }
     return {h};

@@ -17,6 +17,7 @@ struct Slot {
   bool split = false;    // the token held several cells
   bool filled = false;   // a lost cell that the identities determined
   std::vector<double> candidates;
+  int token_index = -1;  // which of the row's tokens this cell was read from
 };
 using Hypothesis = std::vector<Slot>;
 

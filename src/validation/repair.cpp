@@ -449,6 +449,13 @@ void resolve_cells(const std::vector<ReadUnit>& units, const std::vector<Equatio
       Cell cell;
       cell.key = k;
       cell.where = u.where;
+      // The cell's own place when every reading takes it from one token.
+      if (!o.hyps.empty()) {
+        int tok = o.hyps.front()[c].token_index;
+        bool same = tok >= 0 && std::all_of(o.hyps.begin(), o.hyps.end(), [&](auto& h) { return h[c].token_index == tok; });
+        if (same && tok < static_cast<int>(u.tokens.size()) && u.tokens[tok].where.page > 0)
+          cell.where = u.tokens[tok].where;
+      }
       cell.read = u.present;
       auto it = outcome.find(k);
       bool blank = !o.hyps.empty() && std::all_of(o.hyps.begin(), o.hyps.end(),

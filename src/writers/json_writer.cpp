@@ -93,6 +93,7 @@ json to_json(const Report& r) {
           e["bbox"] = nullptr;
         }
         if (c.where.bbox) e["bbox_unit"] = c.where.bbox_unit;
+        if (!c.where.alternatives.empty()) e["alternatives"] = c.where.alternatives;
         e["via"] = c.where.via;
         e["confidence"] = c.value ? c.where.confidence : 0.0;
         if (!c.unit.empty()) e["unit"] = c.unit;

@@ -6,7 +6,9 @@
 #include <poppler/GlobalParams.h>
 #include <poppler/PDFDoc.h>
 #include <poppler/Page.h>
+#include <poppler/SplashOutputDev.h>
 #include <poppler/Stream.h>
+#include <poppler/splash/SplashBitmap.h>
 #include <poppler/TextOutputDev.h>
 
 #include <algorithm>
@@ -224,6 +226,27 @@ PageContent PdfDocument::page(int number) const {
   out.shades = std::move(dev.shades);
   out.image_fraction = covered_fraction(dev.images, out.width, out.height);
   return out;
+}
+
+cv::Mat PdfDocument::render(int number, double dpi) const {
+  PDFDoc& doc = *impl_->doc;
+  if (number < 1 || number > doc.getNumPages() || !doc.getPage(number))
+    throw ReadError("page " + std::to_string(number) + " cannot be read");
+  // A page larger than A0 at this resolution is not a report page; cap the
+  // pixels so a hostile MediaBox cannot exhaust memory.
+  double w = doc.getPageCropWidth(number) * dpi / 72, h = doc.getPageCropHeight(number) * dpi / 72;
+  constexpr double kMaxPixels = 120e6;
+  if (w * h > kMaxPixels) dpi *= std::sqrt(kMaxPixels / (w * h));
+  SplashColor paper;
+  paper[0] = 255;
+  SplashOutputDev dev(splashModeMono8, 4, false, paper);
+  dev.startDoc(&doc);
+  doc.displayPage(&dev, number, dpi, dpi, 0, true, false, false);
+  SplashBitmap* bm = dev.getBitmap();
+  if (!bm || bm->getWidth() <= 0 || bm->getHeight() <= 0)
+    throw ReadError("page " + std::to_string(number) + " could not be rendered");
+  cv::Mat view(bm->getHeight(), bm->getWidth(), CV_8UC1, bm->getDataPtr(), static_cast<size_t>(bm->getRowSize()));
+  return view.clone();
 }
 
 }  // namespace gongkai::pdf

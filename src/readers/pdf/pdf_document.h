@@ -4,6 +4,8 @@
 // stay behind this header.
 #pragma once
 #include <memory>
+
+#include <opencv2/core.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -36,6 +38,9 @@ class PdfDocument {
   int pages() const;
   // 1-based. Throws ReadError when the page cannot be read.
   PageContent page(int number) const;
+  // The page rendered in grey at `dpi` (in memory), for pages read by OCR or
+  // whose tables draw no vector lines. Throws ReadError when it cannot be.
+  cv::Mat render(int number, double dpi) const;
 
  private:
   PdfDocument();

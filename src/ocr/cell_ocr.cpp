@@ -1,0 +1,728 @@
+// OCR of single table cells with Tesseract. See cell_ocr.h for what is done and why.
+#include "ocr/cell_ocr.h"
+
+#include <dlfcn.h>
+#include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/ltrresultiterator.h>
+#include <tesseract/resultiterator.h>
+
+#include <algorithm>
+#include <atomic>
+#include <cmath>
+#include <condition_variable>
+#include <cstdlib>
+#include <exception>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+#include <cstdio>
+
+#include <opencv2/imgproc.hpp>
+#include <opencv2/imgcodecs.hpp>
+
+namespace gongkai::ocr {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr const char* kDebianTessdata = "/usr/share/tesseract-ocr/5/tessdata";
+
+// ---------------------------------------------------------------------------------------------
+// OpenMP. Debian's libtesseract is built with OpenMP: the LSTM runs its gates on
+// `#pragma omp parallel for num_threads(4)`. On a cell a few hundred pixels wide the
+// threads cost far more in start-up and synchronisation than they save (measured: 3-5x
+// slower per cell, and they fight with our own worker threads). The documented switch is
+// OMP_THREAD_LIMIT=1, but libgomp reads its environment once, in a constructor that runs
+// when the library is loaded — before main() when libtesseract is linked in, so setting
+// it from here is too late for that case. What works at run time is the
+// max-active-levels ICV: with 0 active levels every parallel region runs on one thread.
+// Since GCC 11 that ICV belongs to the calling thread's data environment, so it is set in
+// every thread that runs Tesseract. The function is looked up with dlsym so that we do
+// not link libgomp ourselves (and nothing happens if Tesseract was built without it).
+// The environment variable is still set (if unset) for a libgomp loaded later (dlopen)
+// and for child processes.
+void serialise_openmp_in_this_thread() {
+  static const auto set_levels = [] {
+    setenv("OMP_THREAD_LIMIT", "1", 0);
+    return reinterpret_cast<void (*)(int)>(dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"));
+  }();
+  thread_local bool done = false;
+  if (!done) {
+    if (set_levels) set_levels(0);
+    done = true;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Models.
+
+std::vector<std::pair<std::string, std::string>> tessdata_candidates(const std::string& configured) {
+  std::vector<std::pair<std::string, std::string>> out;  // (dir, where it came from)
+  if (!configured.empty()) {
+    out.emplace_back(configured, "OcrOptions::tessdata / --tessdata");
+    return out;
+  }
+  if (const char* env = std::getenv("TESSDATA_PREFIX"); env && *env) {
+    out.emplace_back(env, "$TESSDATA_PREFIX");
+    out.emplace_back((fs::path(env) / "tessdata").string(), "$TESSDATA_PREFIX/tessdata");
+  }
+  out.emplace_back(kDebianTessdata, "Debian default");
+  return out;
+}
+
+bool has_model(const std::string& dir, const std::string& model) {
+  std::error_code ec;
+  return fs::is_regular_file(fs::path(dir) / (model + ".traineddata"), ec);
+}
+
+std::string debian_package(const std::string& model) {
+  std::string p = "tesseract-ocr-" + model;
+  std::replace(p.begin(), p.end(), '_', '-');
+  return p;
+}
+
+// The directory that holds `model`, or throws naming the file and every place looked at.
+std::string locate_model(const std::string& configured, const std::string& model) {
+  auto cands = tessdata_candidates(configured);
+  for (const auto& [dir, from] : cands)
+    if (has_model(dir, model)) return dir;
+  std::string msg = "OCR model " + model + ".traineddata not found; looked in:";
+  for (const auto& [dir, from] : cands) msg += " " + (fs::path(dir) / (model + ".traineddata")).string() + " (" + from + ");";
+  msg += " install the Debian package " + debian_package(model) +
+         " or point --tessdata / TESSDATA_PREFIX at a directory holding it";
+  throw std::runtime_error(msg);
+}
+
+struct Engine {
+  tesseract::TessBaseAPI api;
+  std::string model;
+
+  Engine(const std::string& configured, const std::string& model_name, tesseract::PageSegMode psm,
+         const std::vector<std::pair<std::string, std::string>>& vars)
+      : model(model_name) {
+    const std::string dir = locate_model(configured, model);
+    // Init-only variables. Dictionaries are not loaded: table cells hold numbers and
+    // fixed headings, not prose, and the word lists cost load time and memory.
+    std::vector<std::string> names = {"load_system_dawg", "load_freq_dawg", "load_punc_dawg",
+                                      "load_number_dawg", "load_unambig_dawg", "load_bigram_dawg"};
+    std::vector<std::string> values(names.size(), "0");
+    if (api.Init(dir.c_str(), model.c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values,
+                 false) != 0)
+      throw std::runtime_error("OCR model " + (fs::path(dir) / (model + ".traineddata")).string() +
+                               " could not be loaded by Tesseract (corrupt, or not an LSTM model)");
+    api.SetPageSegMode(psm);
+    // Tesseract 5 re-reads low-confidence lines upside down by default: not for cells.
+    api.SetVariable("tessedit_do_invert", "0");
+    // Silence tprintf warnings ("Empty page!!", resolution estimates) on stderr.
+    api.SetVariable("debug_file", "/dev/null");
+    for (const auto& [k, v] : vars)
+      if (!api.SetVariable(k.c_str(), v.c_str()))
+        throw std::runtime_error("Tesseract rejected variable " + k);
+  }
+  ~Engine() { api.End(); }
+};
+
+// ---------------------------------------------------------------------------------------------
+// Text clean-up.
+
+bool ascii_alnum(unsigned char c) { return c < 0x80 && std::isalnum(c); }
+
+// Removes line breaks and spaces, keeping one space only between two ASCII letters/digits.
+std::string join_text(const std::string& s) {
+  std::string out;
+  bool pending_space = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = s[i];
+    if (c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f') {
+      pending_space = !out.empty();
+      continue;
+    }
+    // U+3000 ideographic space: E3 80 80.
+    if (c == 0xE3 && i + 2 < s.size() && (unsigned char)s[i + 1] == 0x80 && (unsigned char)s[i + 2] == 0x80) {
+      pending_space = !out.empty();
+      i += 2;
+      continue;
+    }
+    if (pending_space && ascii_alnum((unsigned char)out.back()) && ascii_alnum(c)) out += ' ';
+    pending_space = false;
+    out += (char)c;
+  }
+  return out;
+}
+
+// A number reading made well-formed: only digits, '.', '-'; a '-' only in front; no '.'
+// at either end; at most one '.' (the last one is kept: the decimals of an amount are
+// printed last). Returns "" when no digit remains.
+std::string tidy_number(const std::string& s) {
+  std::string d;
+  bool neg = false;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') d += c;
+    else if (c == '.') d += c;
+    else if (c == '-' && d.empty()) neg = true;
+  }
+  while (!d.empty() && d.front() == '.') d.erase(d.begin());
+  while (!d.empty() && d.back() == '.') d.pop_back();
+  if (auto last = d.rfind('.'); last != std::string::npos) {
+    std::string t;
+    for (size_t i = 0; i < d.size(); ++i)
+      if (d[i] != '.' || i == last) t += d[i];
+    d = t;
+  }
+  if (d.empty()) return "";
+  return neg ? "-" + d : d;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ink.
+
+struct Comp {
+  cv::Rect box;
+  int area = 0;
+  int label = 0;
+};
+
+struct Prepared {
+  bool empty = false;
+  std::string shape_text;  // "-" or "/" recognised from the shape alone
+  cv::Mat ink;             // cut-out: paper 255, ink dark, only kept components, native scale
+  double text_h = 0;       // typical height of a text line (native pixels)
+};
+
+int percentile(const cv::Mat& g, double q) {
+  int hist[256] = {0};
+  for (int y = 0; y < g.rows; ++y) {
+    const uchar* p = g.ptr<uchar>(y);
+    for (int x = 0; x < g.cols; ++x) ++hist[p[x]];
+  }
+  const double target = q * g.total();
+  double acc = 0;
+  for (int v = 0; v < 256; ++v) {
+    acc += hist[v];
+    if (acc >= target) return v;
+  }
+  return 255;
+}
+
+// The value of the n-th darkest pixel (n >= 1).
+int nth_darkest(const cv::Mat& g, int n) {
+  int hist[256] = {0};
+  for (int y = 0; y < g.rows; ++y) {
+    const uchar* p = g.ptr<uchar>(y);
+    for (int x = 0; x < g.cols; ++x) ++hist[p[x]];
+  }
+  int acc = 0;
+  for (int v = 0; v < 256; ++v) {
+    acc += hist[v];
+    if (acc >= n) return v;
+  }
+  return 255;
+}
+
+// Median height of the runs of rows that hold ink of the given components (gaps of up
+// to `gap` rows bridged). For digits this is the digit height; for Chinese text the
+// character height (line height); for one character per line, the character height.
+double line_height(const std::vector<Comp>& comps, int rows) {
+  std::vector<int> cover(rows + 1, 0);
+  for (const auto& c : comps) {
+    ++cover[c.box.y];
+    --cover[c.box.y + c.box.height];
+  }
+  std::vector<int> runs;
+  int acc = 0, start = -1;
+  for (int y = 0; y <= rows; ++y) {
+    acc += (y < rows ? cover[y] : 0) - (y < rows ? 0 : 0);
+    bool on = y < rows && acc > 0;
+    if (on && start < 0) start = y;
+    if (!on && start >= 0) {
+      runs.push_back(y - start);
+      start = -1;
+    }
+  }
+  if (runs.empty()) return 0;
+  std::sort(runs.begin(), runs.end());
+  return runs[runs.size() / 2];
+}
+
+bool overlaps_x(const cv::Rect& a, const cv::Rect& b) {
+  return a.x < b.x + b.width && b.x < a.x + a.width;
+}
+
+// Shape of one stroke from its pixels: angle of the principal axis (degrees from the
+// vertical, positive when the top leans right) and thinness (minor / major spread).
+void stroke_shape(const cv::Mat& labels, const Comp& c, double& angle, double& thin) {
+  double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+  int n = 0;
+  for (int y = c.box.y; y < c.box.y + c.box.height; ++y)
+    for (int x = c.box.x; x < c.box.x + c.box.width; ++x)
+      if (labels.at<int>(y, x) == c.label) {
+        sx += x; sy += y; sxx += double(x) * x; syy += double(y) * y; sxy += double(x) * y; ++n;
+      }
+  if (n < 2) { angle = 0; thin = 1; return; }
+  const double mx = sx / n, my = sy / n;
+  const double cxx = sxx / n - mx * mx, cyy = syy / n - my * my, cxy = sxy / n - mx * my;
+  const double tr = cxx + cyy, det = cxx * cyy - cxy * cxy;
+  const double disc = std::sqrt(std::max(0.0, tr * tr / 4 - det));
+  const double l1 = tr / 2 + disc, l2 = std::max(0.0, tr / 2 - disc);
+  thin = l1 > 0 ? std::sqrt(l2 / l1) : 1;
+  // Principal axis direction (vx, vy); image y grows downwards.
+  double vx = cxy, vy = l1 - cxx;
+  if (std::abs(vx) < 1e-9 && std::abs(vy) < 1e-9) { vx = cxx >= cyy ? 1 : 0; vy = cxx >= cyy ? 0 : 1; }
+  if (vy > 0) { vx = -vx; vy = -vy; }  // point upwards
+  angle = std::atan2(vx, -vy) * 180 / M_PI;
+}
+
+Prepared prepare(const cv::Mat& page, cv::Rect r, CellKind kind) {
+  Prepared out;
+  r &= cv::Rect(0, 0, page.cols, page.rows);
+  if (r.width < 4 || r.height < 4) { out.empty = true; return out; }
+  // Inset: ruling lines are 1-3 px (200-300 dpi), and the rectangle may run along their
+  // middle. What is left (skew, thick lines) is removed below as line remnants.
+  const int inset = std::clamp((int)std::lround(0.04 * std::min(r.width, r.height)), 2, 6);
+  if (r.width > 2 * inset + 4 && r.height > 2 * inset + 4) r = cv::Rect(r.x + inset, r.y + inset, r.width - 2 * inset, r.height - 2 * inset);
+  const cv::Mat g = page(r);
+  const int W = g.cols, H = g.rows;
+
+  // Paper and ink levels. The paper is the 90th percentile (cells are mostly paper);
+  // the ink is the 8th darkest pixel (a thin "1" has few pixels; single salt-and-pepper
+  // pixels are not enough to set it).
+  const int paper = percentile(g, 0.90);
+  const int dark = nth_darkest(g, 8);
+  if (paper - dark < 48) { out.empty = true; return out; }
+  const int thr = (paper + dark) / 2;
+  cv::Mat mask = g < thr;
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
+
+  const int band = std::max(3, (int)std::lround(0.08 * std::min(W, H)));
+  std::vector<Comp> comps;
+  for (int i = 1; i < n; ++i) {
+    Comp c{{stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+            stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT)},
+           stats.at<int>(i, cv::CC_STAT_AREA), i};
+    const auto& b = c.box;
+    const bool left = b.x == 0, top = b.y == 0, right = b.x + b.width == W, bottom = b.y + b.height == H;
+    if (left || top || right || bottom) {
+      // Remnant of a ruling line: long and thin along an edge, or lying wholly within
+      // the band along an edge it touches (corners, stubs of crossing lines).
+      const bool long_h = b.width >= 0.4 * W && b.height <= std::max(4, (int)(0.12 * H));
+      const bool long_v = b.height >= 0.4 * H && b.width <= std::max(4, (int)(0.12 * W));
+      const bool in_band = (left && b.x + b.width <= band) || (right && b.x >= W - band) ||
+                           (top && b.y + b.height <= band) || (bottom && b.y >= H - band);
+      if (long_h || long_v || in_band) continue;
+    }
+    // Specks: too small to be part of text at any resolution we read (200 dpi and up).
+    if (std::max(b.width, b.height) < 3 || c.area < 4) continue;
+    comps.push_back(c);
+  }
+  if (comps.empty()) { out.empty = true; return out; }
+
+  // Text height from the components big enough to be glyphs or glyph parts.
+  std::vector<Comp> big;
+  for (const auto& c : comps)
+    if (std::max(c.box.width, c.box.height) >= 6 && c.area >= 10) big.push_back(c);
+  if (big.empty()) { out.empty = true; return out; }
+  double text_h = line_height(big, H);
+
+  std::vector<Comp> keep;
+  if (kind == CellKind::Number) {
+    // A lone flat stroke (or several on one line, "——") is a dash; a lone thin
+    // slanted stroke a slash.
+    const bool all_flat = std::all_of(big.begin(), big.end(), [&](const Comp& c) {
+      return c.box.width >= 2.5 * c.box.height && c.box.height <= 0.2 * H + 2;
+    });
+    if (all_flat) { out.shape_text = "-"; return out; }
+    if (big.size() == 1) {
+      const Comp& c = big[0];
+      double angle = 0, thin = 1;
+      stroke_shape(labels, c, angle, thin);
+      if (thin < 0.22 && angle > 12 && angle < 50 && c.box.height >= 1.3 * c.box.width) {
+        out.shape_text = "/";
+        return out;
+      }
+    }
+    // Digits: the tallest components set the digit height.
+    int hmax = 0;
+    for (const auto& c : big) hmax = std::max(hmax, c.box.height);
+    std::vector<Comp> digits;
+    for (const auto& c : big)
+      if (c.box.height >= 0.55 * hmax) digits.push_back(c);
+    text_h = line_height(digits, H);
+    int top = H, bot = 0;
+    for (const auto& c : digits) { top = std::min(top, c.box.y); bot = std::max(bot, c.box.y + c.box.height); }
+    const double dh = bot - top;
+    std::sort(digits.begin(), digits.end(), [](const Comp& a, const Comp& b) { return a.box.x < b.box.x; });
+    keep = digits;
+    for (const auto& c : comps) {
+      if (c.box.height >= 0.55 * hmax) continue;
+      const double cy = c.box.y + c.box.height / 2.0;
+      // Decimal point: small, roundish, in the bottom quarter of the digit band, in a
+      // gap between two digits.
+      const bool dot_size = std::max(c.box.width, c.box.height) <= 0.3 * dh &&
+                            std::max(c.box.width, c.box.height) >= 0.06 * dh &&
+                            c.box.width <= 2 * c.box.height + 1 && c.box.height <= 2 * c.box.width + 1;
+      if (dot_size && cy >= top + 0.72 * dh && cy <= bot + 0.1 * dh) {
+        bool left = false, right = false;
+        for (const auto& d : digits) {
+          if (d.box.x + d.box.width <= c.box.x + 1) left = true;
+          if (d.box.x >= c.box.x + c.box.width - 1) right = true;
+          if (overlaps_x(d.box, c.box) && d.box.x + d.box.width > c.box.x + 1 && d.box.x < c.box.x + c.box.width - 1) {
+            left = right = false;  // under or inside a digit: not a separate point
+            break;
+          }
+        }
+        if (left && right) { keep.push_back(c); continue; }
+      }
+      // Minus sign: flat, at mid height, left of the first digit.
+      if (!digits.empty() && c.box.width >= 2 * c.box.height && c.box.width >= 0.25 * dh &&
+          cy > top + 0.3 * dh && cy < top + 0.75 * dh && c.box.x + c.box.width <= digits.front().box.x + 1) {
+        keep.push_back(c);
+        continue;
+      }
+    }
+  } else {
+    // Text: drop specks far from everything else (dust); keep small marks next to
+    // characters (、，. and the dots of 1.).
+    for (const auto& c : comps) {
+      const bool small = std::max(c.box.width, c.box.height) < 0.22 * text_h;
+      if (!small) { keep.push_back(c); continue; }
+      bool near = false;
+      const int reach = (int)std::lround(0.6 * text_h);
+      cv::Rect grown(c.box.x - reach, c.box.y - reach, c.box.width + 2 * reach, c.box.height + 2 * reach);
+      for (const auto& o : big)
+        if (std::max(o.box.width, o.box.height) >= 0.22 * text_h && (grown & o.box).area() > 0) { near = true; break; }
+      if (near) keep.push_back(c);
+    }
+  }
+  if (keep.empty()) { out.empty = true; return out; }
+
+  // Cut out the kept ink, contrast stretched, everything else paper white.
+  cv::Rect bb = keep[0].box;
+  for (const auto& c : keep) bb |= c.box;
+  cv::Mat keepmask = cv::Mat::zeros(H, W, CV_8U);
+  std::vector<uchar> lut(n, 0);
+  for (const auto& c : keep) lut[c.label] = 255;
+  for (int y = bb.y; y < bb.y + bb.height; ++y) {
+    const int* l = labels.ptr<int>(y);
+    uchar* k = keepmask.ptr<uchar>(y);
+    for (int x = bb.x; x < bb.x + bb.width; ++x) k[x] = lut[l[x]];
+  }
+  // The anti-aliased rim of the kept strokes (lighter than the threshold) belongs to them.
+  cv::dilate(keepmask, keepmask, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
+  const int m = 1;
+  bb = cv::Rect(bb.x - m, bb.y - m, bb.width + 2 * m, bb.height + 2 * m) & cv::Rect(0, 0, W, H);
+  out.ink = cv::Mat(bb.size(), CV_8U, cv::Scalar(255));
+  const double gain = 255.0 / (paper - dark);
+  for (int y = 0; y < bb.height; ++y) {
+    const uchar* s = g.ptr<uchar>(bb.y + y) + bb.x;
+    const uchar* k = keepmask.ptr<uchar>(bb.y + y) + bb.x;
+    uchar* d = out.ink.ptr<uchar>(y);
+    for (int x = 0; x < bb.width; ++x)
+      if (k[x]) d[x] = cv::saturate_cast<uchar>((s[x] - dark) * gain);
+  }
+  out.text_h = text_h > 0 ? text_h : bb.height;
+  return out;
+}
+
+// The cut-out scaled by `f` and framed with white padding.
+cv::Mat framed(const cv::Mat& ink, double f, double text_h) {
+  cv::Mat s;
+  if (std::abs(f - 1) < 0.05) s = ink;
+  else cv::resize(ink, s, {}, f, f, f > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
+  const int pad = std::max(10, (int)std::lround(0.5 * text_h * f));
+  cv::Mat out;
+  cv::copyMakeBorder(s, out, pad, pad, pad, pad, cv::BORDER_CONSTANT, cv::Scalar(255));
+  return out;
+}
+
+struct SymbolChoices {
+  std::string best;
+  double conf = 0;  // 0..1
+  std::vector<std::pair<std::string, double>> choices;  // LSTM choices, probability 0..1
+};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+
+std::string resolve_tessdata(const std::string& configured, const std::string& probe_model) {
+  auto cands = tessdata_candidates(configured);
+  for (const auto& [dir, from] : cands)
+    if (has_model(dir, probe_model)) return dir;
+  return cands.front().first;
+}
+
+struct CellReader::Impl {
+  OcrOptions opt;
+  std::unique_ptr<Engine> digits, chinese, vertical;
+  cv::Mat page;
+
+  explicit Impl(const OcrOptions& o) : opt(o) {
+    serialise_openmp_in_this_thread();
+    digits = std::make_unique<Engine>(opt.tessdata, "eng", tesseract::PSM_SINGLE_LINE,
+                                      std::vector<std::pair<std::string, std::string>>{
+                                          {"tessedit_char_whitelist", "0123456789.-"},
+                                          {"lstm_choice_mode", "2"}});
+    chinese = std::make_unique<Engine>(opt.tessdata, "chi_sim", tesseract::PSM_SINGLE_BLOCK,
+                                       std::vector<std::pair<std::string, std::string>>{});
+    if (opt.vertical_model)
+      vertical = std::make_unique<Engine>(opt.tessdata, "chi_sim_vert", tesseract::PSM_SINGLE_BLOCK_VERT_TEXT,
+                                          std::vector<std::pair<std::string, std::string>>{});
+  }
+
+  void set_image(tesseract::TessBaseAPI& api, const cv::Mat& img) {
+    api.SetImage(img.data, img.cols, img.rows, 1, (int)img.step);
+    api.SetSourceResolution(300);
+  }
+
+  // Recognises a framed number image; returns per-symbol results.
+  std::vector<SymbolChoices> recognise_number(const cv::Mat& img) {
+    if (const char* d = getenv("OCRDUMP")) { static int k = 0; cv::imwrite(std::string(d) + "/n" + std::to_string(k++) + ".png", img); }
+    auto& api = digits->api;
+    set_image(api, img);
+    std::vector<SymbolChoices> out;
+    if (api.Recognize(nullptr) != 0) return out;
+    std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+    if (!it) return out;
+    do {
+      std::unique_ptr<char[]> t(it->GetUTF8Text(tesseract::RIL_SYMBOL));
+      if (!t || !t[0]) continue;
+      SymbolChoices s;
+      s.best = t.get();
+      s.conf = std::clamp(it->Confidence(tesseract::RIL_SYMBOL) / 100.0, 0.0, 1.0);
+      tesseract::ChoiceIterator ci(*it);
+      do {
+        const char* c = ci.GetUTF8Text();
+        if (c && *c) s.choices.emplace_back(c, std::clamp(ci.Confidence() / 100.0, 0.0, 1.0));
+      } while (ci.Next());
+      if (getenv("OCRDEBUG")) { fprintf(stderr, "sym %s %.3f:", s.best.c_str(), s.conf); for (auto& [c,p] : s.choices) fprintf(stderr, " %s=%.3f", c.c_str(), p); fprintf(stderr, "\n"); }
+      out.push_back(std::move(s));
+    } while (it->Next(tesseract::RIL_SYMBOL));
+    return out;
+  }
+
+  Reading read(const cv::Rect& cell, CellKind kind) {
+    if (page.empty()) throw std::logic_error("CellReader::read before set_page");
+    serialise_openmp_in_this_thread();
+    Reading r;
+    Prepared p = prepare(page, cell, kind);
+    if (p.empty) {
+      r.empty_cell = true;
+      r.confidence = 1;
+      return r;
+    }
+    if (!p.shape_text.empty()) {
+      r.text = p.shape_text;
+      r.confidence = 1;
+      r.alternatives.push_back({r.text, 1});
+      return r;
+    }
+    const double f = std::clamp(opt.target_text_px / std::max(1.0, p.text_h), 0.25, 4.0);
+    if (kind == CellKind::Number) return read_number(p, f);
+    Engine& e = (kind == CellKind::Vertical && vertical) ? *vertical : *chinese;
+    set_image(e.api, framed(p.ink, f, p.text_h));
+    if (e.api.Recognize(nullptr) == 0) {
+      std::unique_ptr<char[]> t(e.api.GetUTF8Text());
+      if (t) r.text = join_text(t.get());
+      r.confidence = r.text.empty() ? 0 : std::clamp(e.api.MeanTextConf() / 100.0, 0.0, 1.0);
+    }
+    return r;
+  }
+
+  // Adds the readings one recognition yields: the best string and single-symbol
+  // substitutions from the LSTM choices.
+  static void add_candidates(const std::vector<SymbolChoices>& syms, std::map<std::string, double>& cands,
+                             std::string* best_out, double* best_conf) {
+    std::string best;
+    double minc = 1;
+    for (const auto& s : syms) {
+      best += s.best;
+      minc = std::min(minc, s.conf);
+    }
+    if (syms.empty()) minc = 0;
+    const std::string tb = tidy_number(best);
+    if (best_out) *best_out = tb;
+    if (best_conf) *best_conf = minc;
+    if (!tb.empty()) cands[tb] = std::max(cands[tb], minc);
+    // One symbol replaced by one of its choices: the confidence of such a string is
+    // the lower of that choice's probability and the rest's minimum.
+    for (size_t i = 0; i < syms.size(); ++i) {
+      double rest = 1;
+      for (size_t j = 0; j < syms.size(); ++j)
+        if (j != i) rest = std::min(rest, syms[j].conf);
+      for (const auto& [c, prob] : syms[i].choices) {
+        if (c == syms[i].best || prob < 0.01) continue;
+        std::string alt;
+        for (size_t j = 0; j < syms.size(); ++j) alt += j == i ? c : syms[j].best;
+        const std::string ta = tidy_number(alt);
+        if (ta.empty()) continue;
+        const double conf = std::min(prob, rest);
+        cands[ta] = std::max(cands[ta], conf);
+      }
+    }
+  }
+
+  Reading read_number(const Prepared& p, double f) {
+    Reading r;
+    std::map<std::string, double> cands;
+    std::string best;
+    double conf = 0;
+    add_candidates(recognise_number(framed(p.ink, f, p.text_h)), cands, &best, &conf);
+    if (conf < opt.reread_below) {
+      // Another look at a different scale; keep whichever reading is surer.
+      const double f2 = f * (f >= 1.2 ? 0.6 : 1.6);
+      std::string best2;
+      double conf2 = 0;
+      add_candidates(recognise_number(framed(p.ink, f2, p.text_h)), cands, &best2, &conf2);
+      if (!best2.empty() && (best.empty() || conf2 > conf)) {
+        best = best2;
+        conf = conf2;
+      }
+    }
+    r.text = best;
+    r.confidence = best.empty() ? 0 : conf;
+    std::vector<Alternative> alts;
+    for (const auto& [t, c] : cands) alts.push_back({t, c});
+    std::stable_sort(alts.begin(), alts.end(), [&](const Alternative& a, const Alternative& b) {
+      if ((a.text == best) != (b.text == best)) return a.text == best;
+      return a.confidence > b.confidence;
+    });
+    if ((int)alts.size() > opt.max_alternatives) alts.resize(std::max(1, opt.max_alternatives));
+    r.alternatives = std::move(alts);
+    return r;
+  }
+};
+
+CellReader::CellReader(const OcrOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+CellReader::~CellReader() = default;
+
+void CellReader::set_page(const cv::Mat& grey) {
+  if (!grey.empty() && grey.type() != CV_8UC1)
+    throw std::invalid_argument("CellReader::set_page: the page must be CV_8UC1 (grey)");
+  impl_->page = grey;
+}
+
+Reading CellReader::read(const cv::Rect& cell, CellKind kind) { return impl_->read(cell, kind); }
+
+// ---------------------------------------------------------------------------------------------
+
+struct CellOcrPool::Impl {
+  OcrOptions opt;
+  std::vector<std::thread> workers;
+  std::mutex m;
+  std::condition_variable wake, done;
+  // Start-up.
+  int ready = 0;
+  std::exception_ptr init_error;
+  // The current page.
+  uint64_t generation = 0;
+  bool stop = false;
+  int busy = 0;
+  const cv::Mat* page = nullptr;
+  const std::vector<std::pair<cv::Rect, CellKind>>* cells = nullptr;
+  std::vector<Reading>* out = nullptr;
+  std::atomic<size_t> next{0};
+  std::exception_ptr error;
+
+  void run() {
+    std::unique_ptr<CellReader> reader;
+    try {
+      reader = std::make_unique<CellReader>(opt);
+    } catch (...) {
+      std::lock_guard lk(m);
+      if (!init_error) init_error = std::current_exception();
+    }
+    uint64_t seen = 0;
+    {
+      std::lock_guard lk(m);
+      ++ready;
+    }
+    done.notify_all();
+    if (!reader) return;
+    for (;;) {
+      {
+        std::unique_lock lk(m);
+        wake.wait(lk, [&] { return stop || generation != seen; });
+        if (stop) return;
+        seen = generation;
+      }
+      try {
+        reader->set_page(*page);
+        for (size_t i; (i = next.fetch_add(1)) < cells->size();)
+          (*out)[i] = reader->read((*cells)[i].first, (*cells)[i].second);
+      } catch (...) {
+        std::lock_guard lk(m);
+        if (!error) error = std::current_exception();
+        next = cells->size();
+      }
+      {
+        std::lock_guard lk(m);
+        --busy;
+      }
+      done.notify_all();
+    }
+  }
+
+  void shutdown() {
+    {
+      std::lock_guard lk(m);
+      stop = true;
+    }
+    wake.notify_all();
+    for (auto& t : workers)
+      if (t.joinable()) t.join();
+  }
+};
+
+CellOcrPool::CellOcrPool(const OcrOptions& options) : impl_(std::make_unique<Impl>()) {
+  impl_->opt = options;
+  const int n = std::max(1, options.threads);
+  for (int i = 0; i < n; ++i) impl_->workers.emplace_back([this] { impl_->run(); });
+  {
+    std::unique_lock lk(impl_->m);
+    impl_->done.wait(lk, [&] { return impl_->ready == n; });
+  }
+  if (impl_->init_error) {
+    impl_->shutdown();
+    std::rethrow_exception(impl_->init_error);
+  }
+}
+
+CellOcrPool::~CellOcrPool() { impl_->shutdown(); }
+
+int CellOcrPool::threads() const { return (int)impl_->workers.size(); }
+
+std::vector<Reading> CellOcrPool::read_page(const cv::Mat& grey,
+                                            const std::vector<std::pair<cv::Rect, CellKind>>& cells) {
+  if (!grey.empty() && grey.type() != CV_8UC1)
+    throw std::invalid_argument("CellOcrPool::read_page: the page must be CV_8UC1 (grey)");
+  std::vector<Reading> out(cells.size());
+  if (cells.empty()) return out;
+  auto& s = *impl_;
+  {
+    std::unique_lock lk(s.m);
+    s.page = &grey;
+    s.cells = &cells;
+    s.out = &out;
+    s.next = 0;
+    s.error = nullptr;
+    s.busy = (int)s.workers.size();
+    ++s.generation;
+  }
+  s.wake.notify_all();
+  {
+    std::unique_lock lk(s.m);
+    s.done.wait(lk, [&] { return s.busy == 0; });
+    s.page = nullptr;
+    s.cells = nullptr;
+    s.out = nullptr;
+  }
+  if (s.error) std::rethrow_exception(s.error);
+  return out;
+}
+
+}  // namespace gongkai::ocr

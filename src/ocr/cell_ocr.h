@@ -1,0 +1,173 @@
+// OCR of single table cells in a scanned page image, with Tesseract 5 (LSTM).
+//
+// The scan reader finds the grid of a table in the page image and asks this
+// layer for the text of one cell at a time, saying what the cell should hold:
+//
+//   kind      model          page segmentation   for
+//   Number    eng            7 (one text line)   counts and amounts: 3001, 96171.6, -3
+//                                                (whitelist "0123456789.-")
+//   Label     chi_sim        6 (one text block)  row and column headings, wrapped or not
+//   Vertical  chi_sim        6 (one text block)  tall narrow headings written one
+//                                                character per line (三、本年度办理结果)
+//
+// Why eng for numbers: Debian's chi_sim misreads digits (3985758 -> 3983738,
+// 11 -> ll); eng restricted to digits does not. Why chi_sim and not
+// chi_sim_vert for Vertical cells: on such cells chi_sim psm 6 reads each
+// line as one character and joins them in reading order, which is what we
+// want; chi_sim_vert psm 5 (measured in tests/cell_ocr_test.cpp and
+// models/README.md) reads the rendered cells worse. chi_sim_vert is still
+// loaded lazily when `OcrOptions::vertical_model` asks for it.
+//
+// What happens to a cell, before Tesseract sees it (all with OpenCV):
+//   1. the rectangle is clipped to the page and shrunk inward by a few pixels
+//      so that the cell's own ruling lines stay out;
+//   2. ink is separated from paper (threshold halfway between the paper level
+//      and the darkest ink of the cell); connected pieces of ink that are
+//      remnants of ruling lines (long and thin, or hugging the edge) or specks
+//      of dust and noise are dropped. A number cell keeps only digit-sized
+//      pieces, plus a small dot only where a decimal point can be (between two
+//      digits, on the baseline);
+//   3. no ink left: the cell is empty (`empty_cell`), Tesseract is not called;
+//   4. a number cell whose only ink is one flat stroke is "-", one thin
+//      slanted stroke is "/" (decided from the shape, not by Tesseract, which
+//      reads lone strokes badly);
+//   5. the kept ink is cut out tight, contrast-stretched (paper 255, ink 0),
+//      scaled so that its text is about `target_text_px` high (Tesseract's LSTM
+//      models read best there; a 200 dpi scan prints table digits ~17 px high,
+//      300 dpi ~25 px) and framed with white padding;
+//   6. the cut-out is given to Tesseract (SetImage of the small image: the
+//      cleaning and scaling of step 2-5 cannot be expressed with SetRectangle
+//      on the page), which recognises it.
+//
+// Numbers: the confidence is the lowest per-symbol confidence (a single
+// doubtful digit is what matters for a number, and the mean hides it).
+// Alternatives are full strings built from Tesseract's per-symbol LSTM choices
+// (lstm_choice_mode=2), and, when the confidence is below
+// `OcrOptions::reread_below`, from re-reading the cell at another scale; they
+// let a later stage fix a misread digit with the table's sums.
+// Labels: the confidence is Tesseract's mean word confidence; no alternatives
+// (labels are matched fuzzily downstream).
+//
+// Threads: a CellReader is not thread safe; use one per thread (CellOcrPool
+// does). OpenMP inside Tesseract is switched off (see cell_ocr.cpp): on cells
+// this small it makes recognition several times slower; parallelism comes
+// from reading several cells at once instead.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+namespace gongkai::ocr {
+
+enum class CellKind {
+  Label,     // horizontal Chinese text, one or more lines
+  Number,    // a count or an amount, or "-" / "/" for "none"
+  Vertical,  // Chinese text written one character per line
+};
+
+struct Alternative {
+  std::string text;
+  double confidence = 0;  // 0..1, same scale as Reading::confidence
+};
+
+struct Reading {
+  // UTF-8. Number: digits, at most one '.', an optional leading '-'; or "-" or
+  // "/" alone. Label/Vertical: the text with line breaks and the spaces
+  // between Han characters removed (a space is kept only between two ASCII
+  // letters or digits). "" when the cell is empty or nothing could be read.
+  std::string text;
+  // 0..1. Number: the lowest confidence of any symbol. Label/Vertical:
+  // Tesseract's mean word confidence / 100. An empty cell has 1.
+  double confidence = 0;
+  // Number cells only: distinct readings, best first, at most
+  // OcrOptions::max_alternatives. When non-empty the first is `text`. Empty
+  // for Label/Vertical cells and for empty cells.
+  std::vector<Alternative> alternatives;
+  // True when the cell holds no ink once ruling-line remnants and specks are
+  // removed. `text` is then "".
+  bool empty_cell = false;
+};
+
+struct OcrOptions {
+  // Directory holding eng.traineddata, chi_sim.traineddata (and
+  // chi_sim_vert.traineddata when used). "" means: $TESSDATA_PREFIX (the
+  // directory itself or its tessdata/ subdirectory), then the Debian default
+  // /usr/share/tesseract-ocr/5/tessdata. A directory given here is the only
+  // place looked at.
+  std::string tessdata;
+  // Worker threads of CellOcrPool (each with its own CellReader). At least 1.
+  int threads = 2;
+  // Number cells whose confidence is below this are re-read at another scale
+  // and the readings merged. 0 never re-reads.
+  double reread_below = 0.90;
+  // At most this many alternatives per number cell (>= 1).
+  int max_alternatives = 5;
+  // Height in pixels the text of a cell is scaled to before recognition.
+  int target_text_px = 32;
+  // Read Vertical cells with chi_sim_vert (page segmentation 5, vertical block)
+  // instead of chi_sim psm 6. Off by default (see above); loads the extra model.
+  bool vertical_model = false;
+};
+
+// Directory the models are read from for `configured` (OcrOptions::tessdata),
+// resolved as described there. Never throws: when no candidate holds
+// `probe_model` it returns the first candidate (CellReader then throws a
+// message naming it).
+std::string resolve_tessdata(const std::string& configured, const std::string& probe_model = "eng");
+
+// Reads the cells of one page. Holds one initialised Tesseract engine per
+// model, created in the constructor and reused for every cell and page.
+class CellReader {
+ public:
+  // Throws std::runtime_error when a model file is missing or cannot be
+  // loaded; the message names the file and every place looked at.
+  explicit CellReader(const OcrOptions& options = {});
+  ~CellReader();
+  CellReader(const CellReader&) = delete;
+  CellReader& operator=(const CellReader&) = delete;
+
+  // The page the following read() calls refer to: CV_8UC1, dark text on light
+  // paper (otherwise std::invalid_argument). Not copied: `grey`'s pixels must
+  // stay alive and unchanged until the next set_page (a cv::Mat that owns its
+  // data is kept alive by the reference this takes).
+  void set_page(const cv::Mat& grey);
+
+  // The cell `cell` (page pixel coordinates, as drawn by its ruling lines or
+  // inside them) read as `kind`. A rectangle outside the page gives an empty
+  // cell. Throws std::logic_error when no page was set.
+  Reading read(const cv::Rect& cell, CellKind kind);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Reads many cells of a page on OcrOptions::threads threads. Each worker
+// thread creates its own CellReader once (in the pool's constructor, which
+// throws like CellReader's if a model is missing) and keeps it for the pool's
+// lifetime, so the models load once however many pages are read.
+// read_page is not reentrant: call it from one thread at a time.
+class CellOcrPool {
+ public:
+  explicit CellOcrPool(const OcrOptions& options = {});
+  ~CellOcrPool();
+  CellOcrPool(const CellOcrPool&) = delete;
+  CellOcrPool& operator=(const CellOcrPool&) = delete;
+
+  // One reading per cell, in the order of `cells`. Exceptions thrown while
+  // reading a cell are rethrown here (the first one).
+  std::vector<Reading> read_page(const cv::Mat& grey,
+                                 const std::vector<std::pair<cv::Rect, CellKind>>& cells);
+
+  int threads() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace gongkai::ocr

@@ -1,0 +1,124 @@
+#include "readers/scan/page_image.h"
+
+#include <leptonica/allheaders.h>
+
+#include <cmath>
+#include <memory>
+#include <opencv2/imgproc.hpp>
+
+#include "readers/reader.h"
+
+namespace gongkai::scan {
+namespace {
+
+struct PixDeleter {
+  void operator()(PIX* p) const { pixDestroy(&p); }
+};
+using PixPtr = std::unique_ptr<PIX, PixDeleter>;
+
+cv::Mat to_mat(PIX* pix) {
+  PixPtr grey(pixConvertTo8(pix, 0));
+  if (!grey) throw ReadError("image cannot be converted to grey");
+  int w = pixGetWidth(grey.get()), h = pixGetHeight(grey.get()), wpl = pixGetWpl(grey.get());
+  cv::Mat out(h, w, CV_8UC1);
+  l_uint32* data = pixGetData(grey.get());
+  for (int y = 0; y < h; ++y) {
+    l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    uchar* row = out.ptr<uchar>(y);
+    for (int x = 0; x < w; ++x) row[x] = static_cast<uchar>(GET_DATA_BYTE(line, x));
+  }
+  return out;
+}
+
+PIX* to_pix(const cv::Mat& grey) {
+  PIX* pix = pixCreate(grey.cols, grey.rows, 8);
+  l_uint32* data = pixGetData(pix);
+  int wpl = pixGetWpl(pix);
+  for (int y = 0; y < grey.rows; ++y) {
+    l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    const uchar* row = grey.ptr<uchar>(y);
+    for (int x = 0; x < grey.cols; ++x) SET_DATA_BYTE(line, x, row[x]);
+  }
+  return pix;
+}
+
+PageImage page_from(PIX* pix, int max_side) {
+  PageImage p;
+  p.grey = to_mat(pix);
+  int res = pixGetXRes(pix);
+  p.dpi_known = res >= 50 && res <= 1200;
+  // Unknown resolution: assume the image is a whole A4 page (8.27 in wide).
+  p.dpi = p.dpi_known ? res : std::max(p.grey.cols, 1) / 8.27;
+  int side = std::max(p.grey.cols, p.grey.rows);
+  if (side > max_side) {
+    double f = static_cast<double>(max_side) / side;
+    cv::resize(p.grey, p.grey, cv::Size(), f, f, cv::INTER_AREA);
+    p.dpi *= f;
+  }
+  return p;
+}
+
+}  // namespace
+
+bool is_image(std::string_view bytes) {
+  if (bytes.size() < 8) return false;
+  l_int32 format = IFF_UNKNOWN;
+  findFileFormatBuffer(reinterpret_cast<const l_uint8*>(bytes.data()), &format);
+  return format != IFF_UNKNOWN;
+}
+
+std::vector<PageImage> decode_image(std::string_view bytes, int max_side) {
+  setMsgSeverity(L_SEVERITY_NONE);  // Leptonica's warnings on odd files are not ours to print
+  auto data = reinterpret_cast<const l_uint8*>(bytes.data());
+  l_int32 format = IFF_UNKNOWN;
+  findFileFormatBuffer(data, &format);
+  std::vector<PageImage> pages;
+  bool tiff = format == IFF_TIFF || (format >= IFF_TIFF_PACKBITS && format <= IFF_TIFF_JPEG);
+  if (tiff) {
+    // Page by page, so a long fax does not sit in memory twice.
+    for (int n = 0; n < 2000; ++n) {
+      PixPtr pix(pixReadMemTiff(data, bytes.size(), n));
+      if (!pix) break;
+      pages.push_back(page_from(pix.get(), max_side));
+    }
+  } else {
+    PixPtr pix(pixReadMem(data, bytes.size()));
+    if (pix) pages.push_back(page_from(pix.get(), max_side));
+  }
+  if (pages.empty()) throw ReadError("image cannot be decoded (damaged or unsupported format)");
+  return pages;
+}
+
+double find_skew(const cv::Mat& grey) {
+  if (grey.empty()) return 0;
+  // Work at about 150 dpi: plenty for an angle, four times cheaper than 300.
+  cv::Mat small = grey;
+  if (grey.cols > 1400) cv::resize(grey, small, cv::Size(), 1400.0 / grey.cols, 1400.0 / grey.cols, cv::INTER_AREA);
+  PixPtr pix(to_pix(small));
+  PixPtr bin(pixConvertTo1(pix.get(), 160));
+  if (!bin) return 0;
+  l_float32 angle = 0, conf = 0;
+  if (pixFindSkewSweepAndSearch(bin.get(), &angle, &conf, 2, 1, 3.0f, 0.1f, 0.01f) != 0) return 0;
+  return conf >= 2.0 ? angle : 0;
+}
+
+cv::Mat deskew(const cv::Mat& grey, double degrees) {
+  if (std::abs(degrees) < 0.05) return grey;
+  cv::Point2f centre(grey.cols / 2.0f, grey.rows / 2.0f);
+  // Leptonica's angle is positive for a clockwise skew of the text in image
+  // coordinates; OpenCV rotates counter-clockwise for positive angles.
+  cv::Mat m = cv::getRotationMatrix2D(centre, -degrees, 1.0);
+  cv::Mat out;
+  cv::warpAffine(grey, out, m, grey.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255));
+  return out;
+}
+
+double ink_fraction(const cv::Mat& grey) {
+  if (grey.empty()) return 0;
+  cv::Mat bin;
+  // A fixed level, not Otsu: on a blank page Otsu splits the paper's noise.
+  cv::threshold(grey, bin, 110, 255, cv::THRESH_BINARY_INV);
+  return cv::countNonZero(bin) / static_cast<double>(grey.total());
+}
+
+}  // namespace gongkai::scan

@@ -1,0 +1,35 @@
+// Page images for the scan reader: decoding image files (Leptonica), the
+// grey page kept for OCR, and the clean-up before the grid is looked for.
+#pragma once
+#include <string_view>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+namespace gongkai::scan {
+
+struct PageImage {
+  cv::Mat grey;        // CV_8UC1
+  double dpi = 300;    // as recorded in the file, or estimated from an A4 page
+  bool dpi_known = false;
+};
+
+// True when the bytes are an image format Leptonica reads (PNG, JPEG, TIFF, BMP…).
+bool is_image(std::string_view bytes);
+
+// Every page of an image file (multi-page TIFF included), grey. Very large
+// photos are scaled down to `max_side` pixels on their long side. Throws
+// ReadError when the image cannot be decoded.
+std::vector<PageImage> decode_image(std::string_view bytes, int max_side = 4200);
+
+// The page's skew in degrees (positive: text lines rise to the right), from
+// Leptonica's line-sweep on a binarised copy; 0 when it cannot tell.
+double find_skew(const cv::Mat& grey);
+
+// Rotates by -`degrees` about the centre, white filling the corners.
+cv::Mat deskew(const cv::Mat& grey, double degrees);
+
+// Share of dark pixels: a blank page has almost none.
+double ink_fraction(const cv::Mat& grey);
+
+}  // namespace gongkai::scan
