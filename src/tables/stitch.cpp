@@ -109,8 +109,7 @@ bool continues(const CellTable& prev, const CellTable& next, double tol) {
          std::abs(prev.col_edges.back() - next.col_edges.back()) <= tol;
 }
 
-void stitch_into(CellTable& prev, const CellTable& next_in) {
-  constexpr double kTol = 3.0;
+void stitch_into(CellTable& prev, const CellTable& next_in, double kTol) {
   CellTable next = next_in;
   auto edges = union_edges(prev.col_edges, next.col_edges, kTol);
   reindex(prev, edges, kTol);

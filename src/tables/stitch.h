@@ -15,7 +15,7 @@ bool continues(const CellTable& prev, const CellTable& next, double tol);
 
 // Appends `next` to `prev` (which must continue): drops a repeated header,
 // joins a spanning label cell or a row cut by the page break.
-void stitch_into(CellTable& prev, const CellTable& next);
+void stitch_into(CellTable& prev, const CellTable& next, double tol = 3.0);
 
 // Stitches every continued table of a document's tables (in reading order).
 std::vector<CellTable> stitch_tables(std::vector<CellTable> tables, double tol);

@@ -5,15 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "readers/page_layout.h"
 #include "readers/pdf/pdf_document.h"
 
 namespace gongkai::pdf {
 
-struct TextLine {
-  std::string text;   // UTF-8; a space where the gap between glyphs is wide
-  grid::Box box;
-  double font_size = 0;
-};
+using gongkai::TextLine;
 
 // Glyphs whose vertical extents overlap by half are one line; lines top to
 // bottom, glyphs left to right.
