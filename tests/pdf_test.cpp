@@ -98,8 +98,10 @@ TEST(PdfBadInput, ClearErrors) {
   EXPECT_NE(err("pdf-bad/encrypted.pdf").find("encrypted"), std::string::npos);
 }
 
-TEST(PdfBadInput, ScannedPdfSaysItNeedsOcr) {
-  auto rec = extract_json(data("scans/huaian-city-2024-p3-5.scan.pdf"));
+TEST(PdfBadInput, ScannedPdfWithoutOcrSaysItNeedsOcr) {
+  gongkai::ReadOptions no_ocr;
+  no_ocr.ocr = false;
+  auto rec = gongkai::to_json(gongkai::extract_file(data("scans/huaian-city-2024-p3-5.scan.pdf"), no_ocr));
   ASSERT_TRUE(has_finding(rec, "pdf.needs_ocr", "extraction"));
   EXPECT_TRUE(rec["cells"].empty());
 }
@@ -116,4 +118,20 @@ TEST(PdfBadInput, PdfThatIsNotAReportIsReadWithNoTables) {
   auto rec = extract_json(data("pdf-bad/not-a-report.pdf"));
   EXPECT_TRUE(has_finding(rec, "mapping.no_tables", "extraction"));
   EXPECT_EQ(rec["source"]["pages"], 1);
+}
+
+// Reports generated from the official template (tools/gen_pdf_corpus.py,
+// LibreOffice, six CJK fonts, table 三 broken over pages at different rows).
+TEST(GeneratedPdf, EveryCellOfEveryReport) {
+  long correct = 0, total = 0;
+  for (int i = 0; i < 6; ++i) {
+    std::string stem = data("generated-pdf/000" + std::to_string(i) + "_pdf_2021");
+    auto s = gongkai::score_record(load(stem + ".expected.json"), extract_json(stem + ".pdf"));
+    for (auto& w : s.wrong_cells) ADD_FAILURE() << stem << " wrong " << w;
+    for (auto& m : s.missing_cells) ADD_FAILURE() << stem << " missing " << m;
+    correct += s.correct;
+    total += s.total();
+  }
+  EXPECT_EQ(correct, total);
+  EXPECT_EQ(total, 6 * 203);
 }

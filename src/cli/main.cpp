@@ -43,7 +43,7 @@ std::string read_stdin() {
 }
 
 int run_extract(const std::vector<std::string>& inputs, const std::string& out_dir, const std::string& format,
-                bool summary) {
+                bool summary, const ReadOptions& options) {
   int status = 0;
   if (!out_dir.empty()) {
     std::error_code ec;
@@ -57,7 +57,7 @@ int run_extract(const std::vector<std::string>& inputs, const std::string& out_d
   for (const std::string& input : inputs) {
     Report r;
     try {
-      r = input == "-" ? extract_bytes(read_stdin(), "stdin") : extract_file(input);
+      r = input == "-" ? extract_bytes(read_stdin(), "stdin", options) : extract_file(input, options);
     } catch (const ReadError& e) {
       std::cerr << "gongkai: " << input << ": " << e.what() << "\n";
       status = 1;
@@ -150,6 +150,10 @@ int run_rows(const std::string& input) {
     static const char* names[] = {"preamble", "一", "二", "三", "四", "五", "六"};
     std::cout << "kind=" << doc.kind << " pages=" << doc.pages << " title=" << doc.title << "\n";
     for (auto& f : doc.findings) std::cout << "finding " << f.rule << ": " << f.message << "\n";
+    for (auto& n : doc.notes) std::cout << "note: " << n << "\n";
+    std::cout << "head: " << doc.head_text.substr(0, 300) << "\n";
+    for (auto& [sec, text] : doc.section_text)
+      std::cout << "section " << names[static_cast<int>(sec)] << ": " << text.substr(0, 120) << "\n";
     for (auto& [sec, rows] : doc.rows) {
       std::cout << "== section " << names[static_cast<int>(sec)] << " (" << rows.size() << " rows)\n";
       for (auto& row : rows) {
@@ -171,7 +175,7 @@ int main(int argc, char** argv) {
   CLI::App app{"gongkai — government information-disclosure annual reports (政府信息公开工作年度报告) to verified data"};
   app.require_subcommand(1);
 
-  auto* extract = app.add_subcommand("extract", "Extract one record per input (PDF with a text layer, text, markdown, HTML; '-' reads stdin)");
+  auto* extract = app.add_subcommand("extract", "Extract one record per input (PDF, scanned PDF, image, text, markdown, HTML; '-' reads stdin)");
   std::vector<std::string> inputs;
   std::string out_dir, format = "json";
   bool summary = false;
@@ -183,6 +187,18 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"json", "csv"}));
   extract->add_flag("--summary", summary,
                     "Print a one-line summary per report (stdout with --out-dir, stderr otherwise)");
+  ReadOptions read_options;
+  bool no_ocr = false;
+  extract->add_option("--tessdata", read_options.tessdata,
+                      "Directory of the OCR models (chi_sim, eng); default $TESSDATA_PREFIX, then Debian's "
+                      "/usr/share/tesseract-ocr/5/tessdata");
+  extract->add_option("--dpi", read_options.scan_dpi, "Resolution scanned PDF pages are rendered at (default 300)")
+      ->check(CLI::Range(100.0, 600.0));
+  extract->add_option("--debug-dir", read_options.debug_dir,
+                      "Write, per scanned page, a picture of the grid found and the cells read (NAME-pN.png)");
+  extract->add_flag("--no-ocr", no_ocr, "Do not OCR image pages (they are reported as needing OCR)");
+  extract->add_flag("--scan-narrative", read_options.scan_narrative,
+                    "OCR all running text of scanned pages (slower), not only the title and table headings");
   extract->footer(
       "Exit status: 0 when every input was read (findings do not change it), 1 when some input could not be read "
       "(the others are still written), 2 for a usage error. A text that holds no disclosure tables is read: its "
@@ -205,7 +221,8 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return e.get_exit_code() == 0 ? code : 2;
   }
-  if (extract->parsed()) return run_extract(inputs, out_dir, format, summary);
+  read_options.ocr = !no_ocr;
+  if (extract->parsed()) return run_extract(inputs, out_dir, format, summary, read_options);
   if (score->parsed()) return run_score(expected, actual, verbose);
   if (rows->parsed()) return run_rows(rows_input);
   return 2;

@@ -2,6 +2,7 @@
 #include "grid/raster_rules.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -9,8 +10,6 @@
 #include <stdexcept>
 #include <string>
 #include <vector>
-#include <cstdio>
-#include <cstdlib>
 
 #include <opencv2/imgproc.hpp>
 
@@ -193,7 +192,55 @@ struct Moments {
     x0 = std::min(x0, r.x0);
     x1 = std::max(x1, r.x1);
   }
+  void merge(const Moments& o) {
+    n += o.n;
+    sx += o.sx;
+    sxx += o.sxx;
+    sy += o.sy;
+    sxy += o.sxy;
+    x0 = std::min(x0, o.x0);
+    x1 = std::max(x1, o.x1);
+  }
 };
+
+// A candidate rule: its moments and the line fitted through them.
+struct Segment {
+  Moments m;
+  double pos = 0, slope = 0, thickness = 0;
+  // `widen`: the rows were OR-ed with this many neighbours on each side.
+  Segment(const Moments& mom, int widen) : m(mom) {
+    const int len = m.x1 - m.x0;
+    thickness = m.n / len - 2.0 * widen;
+    pos = m.sy / m.n;
+    const double var_x = m.sxx - m.sx * m.sx / m.n;
+    slope = var_x > 0 ? (m.sxy - m.sx * m.sy / m.n) / var_x : 0.0;
+  }
+  double at(double x) const { return pos + slope * (x - m.sx / m.n); }
+};
+
+// Joins segments of one line that a stretch of noise or a break wider than
+// max_gap split: they lie end to end (at most `merge_gap` apart, or
+// overlapping) and meet at the same position across the line.
+void merge_collinear(std::vector<Segment>& segs, int merge_gap, int widen) {
+  for (bool merged = true; merged;) {
+    merged = false;
+    for (size_t i = 0; i < segs.size() && !merged; ++i)
+      for (size_t j = i + 1; j < segs.size() && !merged; ++j) {
+        const Segment &a = segs[i], &b = segs[j];
+        const int gap = std::max(a.m.x0, b.m.x0) - std::min(a.m.x1, b.m.x1);
+        if (gap > merge_gap) continue;
+        // Where they meet (the middle of the gap or of the overlap).
+        const double x = 0.5 * (std::max(a.m.x0, b.m.x0) + std::min(a.m.x1, b.m.x1));
+        const double tol = 1.0 + 0.5 * std::max(1.0, std::max(a.thickness, b.thickness));
+        if (std::abs(a.at(x) - b.at(x)) > tol) continue;
+        Moments m = a.m;
+        m.merge(b.m);
+        segs[i] = Segment(m, widen);
+        segs.erase(segs.begin() + static_cast<long>(j));
+        merged = true;
+      }
+  }
+}
 
 // The grey image seen in the working frame: `across` is the row of the frame
 // (y for horizontal rules, x for vertical ones), `along` the column.
@@ -201,41 +248,45 @@ struct GreyView {
   const cv::Mat& grey;
   bool transposed;
   int across_size() const { return transposed ? grey.cols : grey.rows; }
-  int along_size() const { return transposed ? grey.rows : grey.cols; }
   uint8_t at(int across, int along) const {
     return transposed ? grey.ptr<uint8_t>(along)[across] : grey.ptr<uint8_t>(across)[along];
   }
 };
 
+// The options' sizes in pixels of the image, for one direction.
+struct Sizes {
+  int min_len;    // shortest rule
+  int max_gap;    // bridged along a line
+  int merge_gap;  // between segments joined into one rule
+  // The side bands of has_clear_sides: `side_band` pixels starting
+  // `side_off` pixels beyond the line's edge.
+  int side_off, side_band;
+};
+
 // Whether the candidate line looks like a line in the grey image: clearly
 // lighter on both sides over at least `min_clear_frac` of its length.
 bool has_clear_sides(const GreyView& g, const Moments& m, double pos, double slope, double thickness,
-                     const RasterRuleOptions& opt) {
+                     const Sizes& sz, const RasterRuleOptions& opt) {
   if (opt.min_clear_frac <= 0) return true;
   const int len = m.x1 - m.x0;
   const int samples = std::min(len, 256);
   const double mean_x = m.sx / m.n;
   const double half = std::max(0.5, 0.5 * thickness);
   const int across_n = g.across_size();
-  // Each side is the darkest of kBand pixels starting kOff pixels beyond the
-  // line's edge: far enough to clear its blurred edge, wide enough that the
-  // strokes of glyphs next to a line of glyph strokes show.
-  constexpr int kOff = 3, kBand = 4;
+  // Each side is the darkest of the band's pixels: far enough from the line
+  // to clear its blurred edge, wide enough that the strokes of glyphs next to
+  // a line of glyph strokes show, narrow enough that text set tight against
+  // a rule (row labels often start a pixel or two after it) does not hide
+  // the paper.
+  const int kOff = sz.side_off, kBand = sz.side_band;
   std::vector<int> ink(samples), above(samples), below(samples);
-  const int along_n = g.along_size();
-  // The darkest row of a side band, or -1 where the band is off the image.
-  // Each row's value is the mean of 3 pixels along the line, which keeps
-  // scanner noise from making the paper look dark.
+  // The darkest pixel of a side band, or -1 where the band is off the image.
+  // (Grainy scans were smoothed before, so one pixel is not just noise.)
   auto band = [&](int first_row, int step, int along) {
-    const int a0 = std::max(0, along - 1), a1 = std::min(along_n - 1, along + 1);
     int v = -1;
     for (int k = 0; k < kBand; ++k) {
       const int r = first_row + k * step;
-      if (r < 0 || r >= across_n) continue;
-      int sum = 0;
-      for (int a = a0; a <= a1; ++a) sum += g.at(r, a);
-      const int mean = sum / (a1 - a0 + 1);
-      v = v < 0 ? mean : std::min(v, mean);
+      if (r >= 0 && r < across_n) v = v < 0 ? g.at(r, along) : std::min<int>(v, g.at(r, along));
     }
     return v;
   };
@@ -272,15 +323,14 @@ bool has_clear_sides(const GreyView& g, const Moments& m, double pos, double slo
     const bool a = above[i] < 0 || above[i] >= thr, b = below[i] < 0 || below[i] >= thr;
     clear += a && b;
   }
-  if (std::getenv("RR_DEBUG")) std::fprintf(stderr, "cand len %d pos %.1f x0 %d clear %.2f ink %d paper %d\n", len, pos, m.x0, double(clear) / samples, ink_level, paper);
   return clear >= opt.min_clear_frac * samples;
 }
 
 // Rules running along the rows of the working frame, whose ink runs of at
-// least min_piece are `pieces`. `max_gap` is in pixels.
-std::vector<Rule> find_rules(const RowRuns& pieces, const GreyView& grey, int min_len, int max_gap,
+// least min_piece are `pieces`.
+std::vector<Rule> find_rules(const RowRuns& pieces, const GreyView& grey, const Sizes& sz,
                              const RasterRuleOptions& opt) {
-  const RowRuns lines = join_rows(pieces, opt.skew_tolerance, max_gap, min_len);
+  const RowRuns lines = join_rows(pieces, opt.skew_tolerance, sz.max_gap, sz.min_len);
   const int h = lines.rows();
 
   // Join the runs of one line across neighbouring rows: runs that overlap or
@@ -305,24 +355,48 @@ std::vector<Rule> find_rules(const RowRuns& pieces, const GreyView& grey, int mi
     }
 
   const double max_thickness = opt.max_thickness > 0 ? opt.max_thickness : opt.block_size;
-  std::vector<Rule> out;
+  std::vector<Segment> found;
   for (size_t i = 0; i < groups.size(); ++i) {
     if (!used[i]) continue;
-    const Moments& m = groups[i];
-    const int len = m.x1 - m.x0;
-    if (len < min_len) continue;
-    // Every row was widened by skew_tolerance on both sides.
-    const double thickness = m.n / len - 2.0 * opt.skew_tolerance;
-    if (thickness > max_thickness) continue;
-    const double pos = m.sy / m.n;
-    const double var_x = m.sxx - m.sx * m.sx / m.n;
-    const double slope = var_x > 0 ? (m.sxy - m.sx * m.sy / m.n) / var_x : 0.0;
-    if (!has_clear_sides(grey, m, pos, slope, std::max(1.0, thickness), opt)) continue;
-    out.push_back({pos, static_cast<double>(m.x0), static_cast<double>(m.x1)});
+    const Segment seg(groups[i], opt.skew_tolerance);
+    if (seg.m.x1 - seg.m.x0 < sz.min_len || seg.thickness > max_thickness) continue;
+    if (!has_clear_sides(grey, seg.m, seg.pos, seg.slope, std::max(1.0, seg.thickness), sz, opt)) continue;
+    found.push_back(seg);
   }
+  merge_collinear(found, sz.merge_gap, opt.skew_tolerance);
+  std::vector<Rule> out;
+  out.reserve(found.size());
+  for (const Segment& seg : found) out.push_back({seg.pos, double(seg.m.x0), double(seg.m.x1)});
   std::sort(out.begin(), out.end(),
             [](const Rule& a, const Rule& b) { return a.pos != b.pos ? a.pos < b.pos : a.from < b.from; });
   return out;
+}
+
+// The standard deviation of the image's pixel noise, in grey levels, from the
+// median absolute difference of horizontally neighbouring pixels (every 8th
+// row): on paper, where most pixels are, that difference is pure noise, and
+// edges of text and lines are too few to move the median. For a difference
+// of two independent N(0, s) pixels, median |d| = 0.6745 * sqrt(2) * s.
+double estimate_noise(const cv::Mat& grey) {
+  if (grey.cols < 2) return 0;
+  std::array<int64_t, 256> hist{};
+  int64_t n = 0;
+  for (int y = 0; y < grey.rows; y += 8) {
+    const uint8_t* p = grey.ptr<uint8_t>(y);
+    for (int x = 0; x + 1 < grey.cols; ++x) ++hist[std::abs(int(p[x + 1]) - int(p[x]))];
+    n += grey.cols - 1;
+  }
+  // Interpolate within the median's bin, so that small noise levels (where
+  // most differences are 0 or 1) are not rounded to whole grey levels.
+  int64_t below = 0;
+  for (int d = 0; d < 256; ++d) {
+    if (2 * (below + hist[d]) >= n) {
+      const double frac = hist[d] > 0 ? (0.5 * n - below) / hist[d] : 0.5;
+      return (d - 0.5 + frac) / (0.6745 * std::sqrt(2.0));
+    }
+    below += hist[d];
+  }
+  return 0;
 }
 
 void check_options(const RasterRuleOptions& opt) {
@@ -330,9 +404,9 @@ void check_options(const RasterRuleOptions& opt) {
   if (!(opt.min_length_frac > 0 && opt.min_length_frac <= 1)) bad("min_length_frac must be in (0, 1]");
   if (opt.block_size < 3 || opt.block_size % 2 == 0) bad("block_size must be odd and >= 3");
   if (!(opt.threshold_c > 0)) bad("threshold_c must be > 0 (else flat paper counts as ink)");
-  if (!(opt.dpi >= 0) || !(opt.max_gap_mm >= 0) || !(opt.min_piece_mm >= 0) || opt.skew_tolerance < 0 ||
-      opt.max_thickness < 0)
-    bad("dpi, max_gap_mm, min_piece_mm, skew_tolerance and max_thickness must be >= 0");
+  if (!(opt.dpi >= 0) || !(opt.max_gap_mm >= 0) || !(opt.min_piece_mm >= 0) || !(opt.merge_gap_mm >= 0) ||
+      opt.skew_tolerance < 0 || opt.max_thickness < 0)
+    bad("dpi, max_gap_mm, min_piece_mm, merge_gap_mm, skew_tolerance and max_thickness must be >= 0");
   if (!(opt.min_clear_frac >= 0 && opt.min_clear_frac <= 1)) bad("min_clear_frac must be in [0, 1]");
 }
 
@@ -344,17 +418,29 @@ Rules detect_rules(const cv::Mat& grey, const RasterRuleOptions& opt) {
   if (grey.type() != CV_8UC1)
     throw std::invalid_argument("detect_rules: expected a CV_8UC1 image, got type " + std::to_string(grey.type()));
 
+  // Grainy scans are smoothed first: the noise would otherwise both punch
+  // holes in faint lines and fill flat areas with specks.
+  cv::Mat smooth;
+  const bool denoise = opt.denoise_above >= 0 && estimate_noise(grey) > opt.denoise_above;
+  if (denoise) cv::blur(grey, smooth, cv::Size(3, 3), cv::Point(-1, -1), cv::BORDER_REPLICATE);
+  const cv::Mat& src = denoise ? smooth : grey;
   cv::Mat bin;
-  cv::adaptiveThreshold(grey, bin, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, opt.block_size,
+  cv::adaptiveThreshold(src, bin, 255, cv::ADAPTIVE_THRESH_MEAN_C, cv::THRESH_BINARY_INV, opt.block_size,
                         opt.threshold_c);
-  Rules rules;
-  const int min_h = std::max(1, static_cast<int>(std::lround(opt.min_length_frac * grey.cols)));
-  const int min_v = std::max(1, static_cast<int>(std::lround(opt.min_length_frac * grey.rows)));
   const double dpi = opt.dpi > 0 ? opt.dpi : std::max(grey.rows, grey.cols) / (297.0 / 25.4);
   auto px = [&](double mm) { return static_cast<int>(std::lround(mm * dpi / 25.4)); };
-  const int min_piece = std::max(1, px(opt.min_piece_mm)), max_gap = px(opt.max_gap_mm);
-  rules.horizontal = find_rules(row_runs(bin, min_piece), GreyView{grey, false}, min_h, max_gap, opt);
-  rules.vertical = find_rules(column_runs(bin, min_piece), GreyView{grey, true}, min_v, max_gap, opt);
+  const int min_piece = std::max(1, px(opt.min_piece_mm));
+  Sizes sz;
+  sz.max_gap = px(opt.max_gap_mm);
+  sz.merge_gap = std::max(sz.max_gap, px(opt.merge_gap_mm));
+  // 3 and 4 px at 300 dpi, never under 2.
+  sz.side_off = std::max(2, px(0.25));
+  sz.side_band = std::max(2, px(0.34));
+  Rules rules;
+  sz.min_len = std::max(1, static_cast<int>(std::lround(opt.min_length_frac * grey.cols)));
+  rules.horizontal = find_rules(row_runs(bin, min_piece), GreyView{src, false}, sz, opt);
+  sz.min_len = std::max(1, static_cast<int>(std::lround(opt.min_length_frac * grey.rows)));
+  rules.vertical = find_rules(column_runs(bin, min_piece), GreyView{src, true}, sz, opt);
   return rules;
 }
 

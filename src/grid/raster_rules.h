@@ -15,10 +15,12 @@
 //     line before the length test, so a line leaning a little still gives long
 //     runs; the runs of one line in neighbouring rows are then joined into one
 //     segment whose position is the mean over all its pixels.
-// Finally every candidate must look like a line in the grey image: lighter
+// Every candidate must then look like a line in the grey image: lighter
 // paper on both sides of it over most of its length. This rejects the edges of
 // filled areas (dark bars, black scanner borders, rows of solid blocks) that
-// the adaptive threshold turns into line-like bands.
+// the adaptive threshold turns into line-like bands, and most chance
+// alignments of glyph strokes. Last, rules lying end to end with a small gap
+// (a scan's noise broke them) are joined. Grainy scans are smoothed first.
 //
 // Horizontal and vertical rules are found the same way (the vertical pass
 // reads the runs down the columns).
@@ -32,9 +34,14 @@ namespace gongkai::grid {
 struct RasterRuleOptions {
   // Shortest rule, as a fraction of the image width (horizontal rules) or
   // height (vertical rules). Camelot's line_scale is the inverse (15..40).
-  // 1/25 of an A4 page is about 8 mm wide and 12 mm tall: longer than the
-  // strokes of 22 pt heading glyphs, shorter than a two-row table's verticals.
+  // 1/25 of an A4 page is about 8 mm wide and 12 mm tall: longer than a
+  // stroke of a heading glyph, shorter than a two-row table's verticals.
   double min_length_frac = 1.0 / 25;
+  // Scans with grain or JPEG noise: when the image's noise (standard
+  // deviation in grey levels, estimated from neighbouring pixels) is above
+  // this, the image is smoothed with a 3x3 box before anything else. Clean
+  // renders estimate 0; scans 2-10. Negative: never smooth.
+  double denoise_above = 6;
   // Neighbourhood of the adaptive threshold, in pixels (odd, >= 3). Lines up
   // to about block_size - 2 pixels thick come out solid.
   int block_size = 15;
@@ -48,14 +55,21 @@ struct RasterRuleOptions {
   double dpi = 0;
   // Gaps of up to this length along a line are bridged (broken scan lines,
   // dashed rules): 0.35 mm is 4 px at 300 dpi, 2 px at 150, 1 px at 100.
-  // 0 bridges nothing. Too large and the strokes of neighbouring CJK glyphs,
-  // which stand about 0.4 mm apart in body text, join into lines.
+  // 0 bridges nothing. Too large and the strokes of neighbouring CJK glyphs
+  // join into lines (a 4-px bridge at 100 dpi, 1 mm, turned a bold heading
+  // into rules).
   double max_gap_mm = 0.35;
   // Before bridging, ink runs along the line direction shorter than this are
   // dropped: they are cross sections of text strokes, which would otherwise be
   // bridged into long runs in dense text. Dashes shorter than this are lost.
   // 0.85 mm is 10 px at 300 dpi, 5 at 150, 3 at 100.
   double min_piece_mm = 0.85;
+  // Segments that each passed as rules and lie end to end on one line, at
+  // most this far apart, are joined into one (a scan's noise can break a
+  // faint line in more places than max_gap bridges). 1 mm is 12 px at 300
+  // dpi; never less than max_gap. Rules that stop short of each other by more
+  // stay separate.
+  double merge_gap_mm = 1.0;
   // Each row is OR-ed with this many rows on either side before the length
   // test. A line of thickness t stays in one piece up to a skew of about
   // atan((t + 2 * skew_tolerance) / min_length): with the default 1 and a
@@ -66,12 +80,12 @@ struct RasterRuleOptions {
   // Thicker candidates (mean thickness across the line) are dropped. 0 means
   // block_size: thicker bars are not solid after the adaptive threshold.
   int max_thickness = 0;
-  // Fraction of the length of a rule along which both sides of it (in the
-  // 4 px starting 3 px beyond its edges) must be clearly lighter than the line itself (see
-  // above). 0 disables the check. Rules of rendered and scanned tables score
-  // 0.9-1 (less where other rules cross them or text touches them); strokes
-  // of neighbouring glyphs that line up score 0.5-0.8, the edges of filled
-  // areas less than 0.5.
+  // Fraction of the length of a rule along which both sides of it (a band
+  // 0.25-0.6 mm beyond its edges: 3-7 px at 300 dpi, never closer than 2 px)
+  // must be clearly lighter than the line itself (see above). 0 disables the check. The rules of the real and
+  // degraded test pages score 0.86-1 (less where other rules cross them or
+  // text touches them); strokes of neighbouring glyphs that line up score
+  // 0.3-0.76, the edges of filled areas less than 0.5.
   double min_clear_frac = 0.8;
 };
 

@@ -95,6 +95,9 @@ Meta read_meta(std::string_view head_text, std::string_view title_hint) {
     if (gk == std::u32string::npos) continue;
     auto rep = line.find(U"报告", gk);
     if (rep == std::u32string::npos || line.size() > 200) continue;
+    // A title ends at 报告 (a bracketed note may follow) and is short; a
+    // sentence of the narrative that mentions the report is not one.
+    if (line.size() - (rep + 2) > 8 || rep > 60) continue;
     std::u32string title = trim_label(line.substr(0, rep + 2));
     auto y = find_year(line);
     if (!y) continue;

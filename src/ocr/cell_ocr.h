@@ -7,22 +7,29 @@
 //   Number    eng            7 (one text line)   counts and amounts: 3001, 96171.6, -3
 //                                                (whitelist "0123456789.-")
 //   Label     chi_sim        6 (one text block)  row and column headings, wrapped or not
-//   Vertical  chi_sim        6 (one text block)  tall narrow headings written one
-//                                                character per line (三、本年度办理结果)
+//   Vertical  chi_sim        7 (one text line)   tall narrow headings written one
+//                                                character per line (三、本年度办理结果),
+//                                                restacked into one horizontal line
 //
 // Why eng for numbers: Debian's chi_sim misreads digits (3985758 -> 3983738,
-// 11 -> ll); eng restricted to digits does not. Why chi_sim and not
-// chi_sim_vert for Vertical cells: on such cells chi_sim psm 6 reads each
-// line as one character and joins them in reading order, which is what we
-// want; chi_sim_vert psm 5 (measured in tests/cell_ocr_test.cpp and
-// models/README.md) reads the rendered cells worse. chi_sim_vert is still
-// loaded lazily when `OcrOptions::vertical_model` asks for it.
+// 11 -> ll); eng restricted to digits does not.
+// Vertical cells: the characters are cut apart (rows of ink, grouped to about
+// one character size) and laid side by side, and that line is read like a
+// label. Measured on the real 三、本年度办理结果 cell (300 dpi render, the
+// same scaled to 200 dpi, the 200 dpi scan, the scan scaled to 150 dpi), edit
+// distance to the truth:
+//   restacked, chi_sim psm 7        0 1 0 0   (二 for 三 once)
+//   chi_sim_vert psm 5              1 3 2 2   (三本年度办理结果. : 、 lost)
+//   chi_sim psm 6 on the cell       2 2 2 2   (本年度办理结果: 三 lost)
+// (VerticalMethod; a test keeps the comparison.) chi_sim_vert is therefore
+// loaded only when VerticalMethod::VerticalModel is asked for.
 //
 // What happens to a cell, before Tesseract sees it (all with OpenCV):
 //   1. the rectangle is clipped to the page and shrunk inward by a few pixels
 //      so that the cell's own ruling lines stay out;
-//   2. ink is separated from paper (threshold halfway between the paper level
-//      and the darkest ink of the cell); connected pieces of ink that are
+//   2. ink is separated from paper (threshold 30% of the way from the paper
+//      level to the darkest ink of the cell, so that the thin grey strokes of
+//      a scan stay whole); connected pieces of ink that are
 //      remnants of ruling lines (long and thin, or hugging the edge) or specks
 //      of dust and noise are dropped. A number cell keeps only digit-sized
 //      pieces, plus a small dot only where a decimal point can be (between two
@@ -32,9 +39,9 @@
 //      slanted stroke is "/" (decided from the shape, not by Tesseract, which
 //      reads lone strokes badly);
 //   5. the kept ink is cut out tight, contrast-stretched (paper 255, ink 0),
-//      scaled so that its text is about `target_text_px` high (Tesseract's LSTM
-//      models read best there; a 200 dpi scan prints table digits ~17 px high,
-//      300 dpi ~25 px) and framed with white padding;
+//      scaled so that its text is about `number_text_px` / `label_text_px`
+//      high (a 200 dpi scan prints table digits ~17 px and Han characters
+//      ~20 px high, 300 dpi ~25 / ~30 px) and framed with white padding;
 //   6. the cut-out is given to Tesseract (SetImage of the small image: the
 //      cleaning and scaling of step 2-5 cannot be expressed with SetRectangle
 //      on the page), which recognises it.
@@ -92,9 +99,16 @@ struct Reading {
   bool empty_cell = false;
 };
 
+enum class VerticalMethod {
+  Restack,        // characters cut apart and laid in one line, chi_sim psm 7;
+                  // a cell that is not one column of characters: as Block
+  VerticalModel,  // chi_sim_vert psm 5 on the cell as it is
+  Block,          // chi_sim psm 6 on the cell as it is
+};
+
 struct OcrOptions {
-  // Directory holding eng.traineddata, chi_sim.traineddata (and
-  // chi_sim_vert.traineddata when used). "" means: $TESSDATA_PREFIX (the
+  // Directory holding eng.traineddata and chi_sim.traineddata (and
+  // chi_sim_vert.traineddata for VerticalMethod::VerticalModel). "" means: $TESSDATA_PREFIX (the
   // directory itself or its tessdata/ subdirectory), then the Debian default
   // /usr/share/tesseract-ocr/5/tessdata. A directory given here is the only
   // place looked at.
@@ -106,11 +120,15 @@ struct OcrOptions {
   double reread_below = 0.90;
   // At most this many alternatives per number cell (>= 1).
   int max_alternatives = 5;
-  // Height in pixels the text of a cell is scaled to before recognition.
-  int target_text_px = 32;
-  // Read Vertical cells with chi_sim_vert (page segmentation 5, vertical block)
-  // instead of chi_sim psm 6. Off by default (see above); loads the extra model.
-  bool vertical_model = false;
+  // Height in pixels the text of a cell is scaled to before recognition:
+  // digits of number cells, Han characters of label and vertical cells.
+  // Measured on the real cells at 150, 200 and 300 dpi: numbers read the same
+  // from 24 to 40 (48 starts to lose digits); labels best at 24 (300 dpi
+  // text, ~30 px, is then scaled down a little).
+  int number_text_px = 32;
+  int label_text_px = 24;
+  // How Vertical cells are read (see above).
+  VerticalMethod vertical = VerticalMethod::Restack;
 };
 
 // Directory the models are read from for `configured` (OcrOptions::tessdata),

@@ -63,15 +63,15 @@ Report build_report(const SourceDoc& doc) {
   return r;
 }
 
-Report extract_bytes(std::string_view bytes, const std::string& name) {
-  SourceDoc doc = read_any(bytes, name);
+Report extract_bytes(std::string_view bytes, const std::string& name, const ReadOptions& options) {
+  SourceDoc doc = read_any(bytes, name, options);
   Report r = build_report(doc);
   r.source.file = name;
   r.source.sha256 = sha256_hex(bytes);
   return r;
 }
 
-Report extract_file(const std::string& path) {
+Report extract_file(const std::string& path, const ReadOptions& options) {
   namespace fs = std::filesystem;
   std::error_code ec;
   auto status = fs::status(path, ec);
@@ -84,7 +84,7 @@ Report extract_file(const std::string& path) {
   if (!in) throw ReadError("cannot open for reading");
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) throw ReadError("read error");
-  return extract_bytes(bytes, fs::path(path).filename().string());
+  return extract_bytes(bytes, fs::path(path).filename().string(), options);
 }
 
 }  // namespace gongkai

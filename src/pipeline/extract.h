@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "model/record.h"
+#include "readers/reader.h"
 #include "model/source.h"
 
 namespace gongkai {
@@ -13,9 +14,9 @@ Report build_report(const SourceDoc& doc);
 
 // From bytes (file name for the record and as a reader hint). Throws
 // ReadError when the input cannot be read at all.
-Report extract_bytes(std::string_view bytes, const std::string& name);
+Report extract_bytes(std::string_view bytes, const std::string& name, const ReadOptions& options = {});
 
 // From a file on disk. Throws ReadError (not found, unreadable, …).
-Report extract_file(const std::string& path);
+Report extract_file(const std::string& path, const ReadOptions& options = {});
 
 }  // namespace gongkai

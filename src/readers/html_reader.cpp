@@ -8,6 +8,7 @@
 
 #include "readers/reader.h"
 #include "readers/row_segmenter.h"
+#include "readers/scan/page_image.h"
 #include "readers/sections.h"
 #include "tables/table_rows.h"
 #include "text/unicode.h"
@@ -139,14 +140,16 @@ SourceDoc read_html(std::string_view bytes) {
   return doc;
 }
 
-SourceDoc read_any(std::string_view bytes, std::string_view filename) {
+SourceDoc read_any(std::string_view bytes, std::string_view filename, const ReadOptions& options) {
   auto ends_with = [&](std::string_view e) {
     return filename.size() >= e.size() &&
            std::equal(e.rbegin(), e.rend(), filename.rbegin(),
                       [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
   };
   // Some producers put junk before the header; readers accept it within 1 KB.
-  if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos) return read_pdf(bytes);
+  if (bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos)
+    return read_pdf(bytes, options, std::string(filename));
+  if (scan::is_image(bytes)) return read_image(bytes, options, std::string(filename));
   std::string_view head = bytes.substr(0, 2048);
   bool html = ends_with(".html") || ends_with(".htm") || head.find("<html") != std::string_view::npos ||
               head.find("<HTML") != std::string_view::npos || head.find("<!DOCTYPE") != std::string_view::npos ||

@@ -12,6 +12,7 @@
 #include "readers/page_layout.h"
 #include "readers/pdf/pdf_document.h"
 #include "readers/reader.h"
+#include "readers/scan/scan_reader.h"
 #include "readers/sections.h"
 #include "tables/stitch.h"
 #include "tables/table_rows.h"
@@ -107,7 +108,7 @@ PageLayout lay_out(const PageContent& page) {
 
 }  // namespace
 
-SourceDoc read_pdf(std::string_view bytes) {
+SourceDoc read_pdf(std::string_view bytes, const ReadOptions& options, const std::string& name) {
   auto doc = pdf::PdfDocument::open(bytes);
   SourceDoc out;
   out.kind = "pdf-text";
@@ -127,6 +128,19 @@ SourceDoc read_pdf(std::string_view bytes) {
     for (int p : unreadable) list += (list.empty() ? "" : ", ") + std::to_string(p);
     out.findings.push_back({"pdf.page_unreadable", "page(s) " + list + " could not be read", false});
   }
+  // Pages without a usable text layer go to the scan reader.
+  int scanned = 0;
+  if (options.ocr) {
+    for (auto& p : pages) {
+      if (p.ocr_reason.empty()) continue;
+      std::string why = p.ocr_reason;
+      int number = p.number;
+      p = scan::scan_context(options).lay_out(doc->render(number, options.scan_dpi), options.scan_dpi, number, name);
+      if (p.ocr_reason.empty()) ++scanned;
+      out.notes.push_back("page " + std::to_string(number) + " read by OCR: " + why);
+    }
+  }
+  if (scanned > 0) out.kind = scanned == static_cast<int>(pages.size()) ? "pdf-scan" : "pdf-mixed";
   assemble(pages, out);
   return out;
 }

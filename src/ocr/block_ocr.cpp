@@ -1,0 +1,99 @@
+#include "ocr/block_ocr.h"
+
+#include <dlfcn.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#include <filesystem>
+#include <opencv2/core.hpp>
+#include <stdexcept>
+
+#include "ocr/cell_ocr.h"
+#include "text/unicode.h"
+
+namespace gongkai::ocr {
+namespace {
+
+// See cell_ocr.cpp: Tesseract's OpenMP threads only slow it down here.
+void one_openmp_thread() {
+  static const auto set_levels = [] {
+    setenv("OMP_THREAD_LIMIT", "1", 0);
+    return reinterpret_cast<void (*)(int)>(dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"));
+  }();
+  thread_local bool done = false;
+  if (!done && set_levels) set_levels(0);
+  done = true;
+}
+
+// Tesseract puts spaces between CJK characters; keep them only between two
+// ASCII letters or digits ("2024 年" is "2024年", "Word 2010" stays).
+std::string clean(const std::string& s) {
+  std::u32string in = to_u32(s), out;
+  auto ascii_alnum = [](char32_t c) { return c < 0x80 && std::isalnum(static_cast<int>(c)); };
+  for (size_t i = 0; i < in.size(); ++i) {
+    char32_t c = in[i];
+    if (c == U'\n' || c == U'\r') continue;
+    if (c == U' ') {
+      size_t j = i;
+      while (j < in.size() && in[j] == U' ') ++j;
+      if (!out.empty() && j < in.size() && ascii_alnum(out.back()) && ascii_alnum(in[j])) out.push_back(U' ');
+      i = j - 1;
+      continue;
+    }
+    out.push_back(c);
+  }
+  return to_utf8(out);
+}
+
+}  // namespace
+
+struct BlockReader::Impl {
+  tesseract::TessBaseAPI api;
+};
+
+BlockReader::BlockReader(const std::string& tessdata) : impl_(std::make_unique<Impl>()) {
+  one_openmp_thread();
+  std::string dir = resolve_tessdata(tessdata, "chi_sim");
+  std::string file = (std::filesystem::path(dir) / "chi_sim.traineddata").string();
+  if (!std::filesystem::exists(file))
+    throw std::runtime_error("OCR model chi_sim not found: " + file +
+                             " (install tesseract-ocr-chi-sim, or point --tessdata / TESSDATA_PREFIX at it)");
+  std::vector<std::string> names = {"debug_file"}, values = {"/dev/null"};
+  if (impl_->api.Init(dir.c_str(), "chi_sim", tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) != 0)
+    throw std::runtime_error("OCR model chi_sim could not be loaded from " + dir);
+  impl_->api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+}
+
+BlockReader::~BlockReader() { impl_->api.End(); }
+
+std::vector<OcrLine> BlockReader::read_lines(const cv::Mat& grey, const cv::Rect& region, double dpi) {
+  one_openmp_thread();
+  std::vector<OcrLine> out;
+  cv::Rect r = region & cv::Rect(0, 0, grey.cols, grey.rows);
+  if (r.width < 8 || r.height < 8 || grey.type() != CV_8UC1) return out;
+  auto& api = impl_->api;
+  // The region is cut out and framed in white rather than given with
+  // SetRectangle: on a grey scan, Tesseract 5.3 read a SetRectangle region of
+  // a full page as noise (measured: garbage where the cut-out reads cleanly).
+  constexpr int kPad = 20;
+  cv::Mat crop;
+  cv::copyMakeBorder(grey(r), crop, kPad, kPad, kPad, kPad, cv::BORDER_CONSTANT, cv::Scalar(255));
+  api.SetImage(crop.data, crop.cols, crop.rows, 1, static_cast<int>(crop.step));
+  api.SetSourceResolution(static_cast<int>(dpi));
+  if (api.Recognize(nullptr) != 0) return out;
+  std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+  if (!it) return out;
+  do {
+    std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_TEXTLINE));
+    if (!text) continue;
+    int x0, y0, x1, y1;
+    if (!it->BoundingBox(tesseract::RIL_TEXTLINE, &x0, &y0, &x1, &y1)) continue;
+    OcrLine line{clean(text.get()), cv::Rect(x0 + r.x - kPad, y0 + r.y - kPad, x1 - x0, y1 - y0),
+                 it->Confidence(tesseract::RIL_TEXTLINE) / 100.0};
+    if (!line.text.empty()) out.push_back(std::move(line));
+  } while (it->Next(tesseract::RIL_TEXTLINE));
+  api.Clear();
+  return out;
+}
+
+}  // namespace gongkai::ocr

@@ -1,0 +1,249 @@
+#include "readers/scan/scan_reader.h"
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <mutex>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "grid/grid.h"
+#include "grid/raster_rules.h"
+#include "ocr/block_ocr.h"
+#include "ocr/cell_ocr.h"
+#include "readers/scan/page_image.h"
+#include "tables/table_rows.h"
+#include "text/unicode.h"
+
+namespace gongkai::scan {
+namespace {
+
+using ocr::CellKind;
+using ocr::Reading;
+
+bool number_like(const Reading& r) {
+  if (r.text.empty()) return false;
+  if (r.text == "-" || r.text == "/") return true;
+  return is_value_text(to_u32(r.text));
+}
+
+int han_count(const std::string& s) {
+  int n = 0;
+  for (char32_t c : to_u32(s)) n += is_han(c);
+  return n;
+}
+
+// A point of the deskewed page back on the page as rendered.
+cv::Point2d unrotate(const cv::Mat& m_inv, double x, double y) {
+  return {m_inv.at<double>(0, 0) * x + m_inv.at<double>(0, 1) * y + m_inv.at<double>(0, 2),
+          m_inv.at<double>(1, 0) * x + m_inv.at<double>(1, 1) * y + m_inv.at<double>(1, 2)};
+}
+
+}  // namespace
+
+struct ScanContext::Impl {
+  ReadOptions options;
+  ocr::CellOcrPool pool;
+  ocr::BlockReader text;
+  explicit Impl(const ReadOptions& o) : options(o), pool(pool_options(o)), text(o.tessdata) {}
+  static ocr::OcrOptions pool_options(const ReadOptions& o) {
+    ocr::OcrOptions p;
+    p.tessdata = o.tessdata;
+    p.threads = 2;
+    return p;
+  }
+};
+
+ScanContext::ScanContext(const ReadOptions& options) {
+  try {
+    impl_ = std::make_unique<Impl>(options);
+  } catch (const std::exception& e) {
+    throw ReadError(std::string("OCR is not available: ") + e.what());
+  }
+}
+ScanContext::~ScanContext() = default;
+
+ScanContext& scan_context(const ReadOptions& options) {
+  static std::mutex mu;
+  static std::map<std::string, std::unique_ptr<ScanContext>> contexts;
+  std::lock_guard<std::mutex> lock(mu);
+  auto& slot = contexts[options.tessdata];
+  if (!slot) slot = std::make_unique<ScanContext>(options);
+  slot->set_options(options);
+  return *slot;
+}
+
+void ScanContext::set_options(const ReadOptions& options) { impl_->options = options; }
+
+PageLayout ScanContext::lay_out(const cv::Mat& input, double dpi, int number, const std::string& name) {
+  PageLayout out;
+  out.number = number;
+  out.height = input.rows;
+  out.unit_per_pt = dpi / 72;
+  if (input.empty()) {
+    out.ocr_reason = "the page image is empty";
+    return out;
+  }
+  // Too small to read: digits under ~8 px high are guesses, not readings.
+  if (std::min(input.cols, input.rows) < 600 || dpi < 100) {
+    out.ocr_reason = "the image is too small to read (" + std::to_string(input.cols) + "x" +
+                     std::to_string(input.rows) + " px, about " + std::to_string(static_cast<int>(dpi)) + " dpi)";
+    return out;
+  }
+  if (ink_fraction(input) < 0.001) return out;  // a blank page: nothing to read, nothing wrong
+
+  double skew = find_skew(input);
+  cv::Mat grey = deskew(input, skew);
+  cv::Point2f centre(grey.cols / 2.0f, grey.rows / 2.0f);
+  cv::Mat back = cv::getRotationMatrix2D(centre, skew, 1.0);  // deskewed -> rendered
+
+  grid::RasterRuleOptions ro;
+  ro.dpi = dpi;
+  double tol = 2.5 * dpi / 72;
+  auto grids = grid::build_grids(grid::merge_rules(grid::detect_rules(grey, ro), tol), tol);
+  std::string unit = "px@" + std::to_string(static_cast<int>(std::lround(dpi))) + "dpi";
+
+  for (const grid::Grid& g : grids) {
+    if (g.cols() < 2 || g.box.width() < 0.25 * grey.cols) continue;  // a frame or a stray box, not a table
+    std::vector<cv::Rect> rects;
+    for (auto& c : g.cells)
+      rects.emplace_back(cv::Point(static_cast<int>(c.box.x0), static_cast<int>(c.box.y0)),
+                         cv::Point(static_cast<int>(c.box.x1), static_cast<int>(c.box.y1)));
+    // Pass 1: every single cell as a number.
+    std::vector<std::pair<cv::Rect, CellKind>> ask;
+    std::vector<size_t> which;
+    for (size_t i = 0; i < g.cells.size(); ++i)
+      if (g.cells[i].col_span == 1 && g.cells[i].row_span == 1) {
+        ask.emplace_back(rects[i], CellKind::Number);
+        which.push_back(i);
+      }
+    auto first = impl_->pool.read_page(grey, ask);
+    std::vector<std::optional<Reading>> reading(g.cells.size());
+    for (size_t k = 0; k < which.size(); ++k) reading[which[k]] = first[k];
+    // A value column: most of its filled cells read as confident numbers.
+    std::vector<int> numeric(g.cols(), 0), filled(g.cols(), 0);
+    for (size_t i = 0; i < g.cells.size(); ++i)
+      if (reading[i] && !reading[i]->empty_cell) {
+        ++filled[g.cells[i].col];
+        numeric[g.cells[i].col] += number_like(*reading[i]) && reading[i]->confidence >= 0.6;
+      }
+    // Pass 2: labels — every cell outside the value columns, and cells in
+    // them that did not read as a confident number (column headings).
+    ask.clear();
+    which.clear();
+    double row_h = grey.rows;
+    for (auto& c : g.cells)
+      if (c.row_span == 1) row_h = std::min(row_h, c.box.height());
+    for (size_t i = 0; i < g.cells.size(); ++i) {
+      const auto& c = g.cells[i];
+      bool value_col = c.col_span == 1 && filled[c.col] > 0 && numeric[c.col] * 10 >= filled[c.col] * 6;
+      const auto& r = reading[i];
+      if (r && (r->empty_cell || (value_col && number_like(*r) && r->confidence >= 0.5))) continue;
+      bool vertical = c.box.height() > 2.5 * c.box.width() && c.box.height() > 2.5 * row_h;
+      ask.emplace_back(rects[i], vertical ? CellKind::Vertical : CellKind::Label);
+      which.push_back(i);
+    }
+    auto second = impl_->pool.read_page(grey, ask);
+    std::vector<bool> is_label(g.cells.size(), false);
+    for (size_t k = 0; k < which.size(); ++k) {
+      size_t i = which[k];
+      const auto& c = g.cells[i];
+      bool value_col = c.col_span == 1 && filled[c.col] > 0 && numeric[c.col] * 10 >= filled[c.col] * 6;
+      // In a value column a doubtful number stays a number unless the cell
+      // plainly holds words.
+      if (value_col && reading[i] && number_like(*reading[i]) && han_count(second[k].text) < 2) continue;
+      reading[i] = second[k];
+      is_label[i] = true;
+    }
+
+    CellTable t;
+    t.rows = g.rows();
+    t.cols = g.cols();
+    t.col_edges = g.xs;
+    t.page = number;
+    t.top = g.box.y0;
+    t.bottom = g.box.y1;
+    t.page_height = grey.rows;
+    for (size_t i = 0; i < g.cells.size(); ++i) {
+      const auto& c = g.cells[i];
+      TableCell cell{c.row, c.col, c.row_span, c.col_span, "", false, {}};
+      if (reading[i]) {
+        cell.text = reading[i]->text;
+        cell.where.confidence = reading[i]->empty_cell ? 1.0 : reading[i]->confidence;
+        for (size_t a = 1; a < reading[i]->alternatives.size(); ++a)
+          cell.where.alternatives.push_back(reading[i]->alternatives[a].text);
+      }
+      auto p0 = unrotate(back, c.box.x0, c.box.y0), p1 = unrotate(back, c.box.x1, c.box.y1);
+      auto p2 = unrotate(back, c.box.x0, c.box.y1), p3 = unrotate(back, c.box.x1, c.box.y0);
+      cell.where.page = number;
+      cell.where.bbox = std::array<double, 4>{std::min({p0.x, p1.x, p2.x, p3.x}), std::min({p0.y, p1.y, p2.y, p3.y}),
+                                              std::max({p0.x, p1.x, p2.x, p3.x}), std::max({p0.y, p1.y, p2.y, p3.y})};
+      cell.where.bbox_unit = unit;
+      cell.where.via = "ocr";
+      t.cells.push_back(std::move(cell));
+    }
+    out.tables.push_back(std::move(t));
+  }
+  std::sort(out.tables.begin(), out.tables.end(), [](auto& a, auto& b) { return a.top < b.top; });
+
+  // Running text: the bands between tables (only a heading's worth above each
+  // table unless the whole narrative is asked for), and the title on page 1.
+  std::vector<cv::Rect> bands;
+  double inch = dpi;
+  double y = 0;
+  for (auto& t : out.tables) {
+    double from = impl_->options.scan_narrative ? y : std::max(y, t.top - 1.0 * inch);
+    if (number == 1 && !impl_->options.scan_narrative && y == 0) from = 0;
+    if (t.top - from > 0.15 * inch) bands.emplace_back(0, static_cast<int>(from), grey.cols, static_cast<int>(t.top - from));
+    y = t.bottom;
+  }
+  if (impl_->options.scan_narrative || (number == 1 && out.tables.empty())) {
+    double to = impl_->options.scan_narrative ? grey.rows : 0.35 * grey.rows;
+    if (to - y > 0.15 * inch) bands.emplace_back(0, static_cast<int>(y), grey.cols, static_cast<int>(to - y));
+  }
+  for (auto& band : bands)
+    for (auto& l : impl_->text.read_lines(grey, band, dpi)) {
+      TextLine line;
+      line.text = l.text;
+      line.box = {static_cast<double>(l.box.x), static_cast<double>(l.box.y), static_cast<double>(l.box.br().x),
+                  static_cast<double>(l.box.br().y)};
+      line.font_size = l.box.height;
+      out.lines.push_back(std::move(line));
+    }
+  mark_page_furniture(out);
+
+  if (!impl_->options.debug_dir.empty()) {
+    cv::Mat pic;
+    cv::cvtColor(grey, pic, cv::COLOR_GRAY2BGR);
+    for (const grid::Grid& g : grids)
+      for (auto& c : g.cells)
+        cv::rectangle(pic, cv::Point(int(c.box.x0), int(c.box.y0)), cv::Point(int(c.box.x1), int(c.box.y1)),
+                      cv::Scalar(0, 160, 0), 2);
+    for (auto& t : out.tables)
+      for (auto& c : t.cells) {
+        if (c.text.empty()) continue;
+        // Hershey fonts have no Chinese: numbers are drawn, labels marked.
+        bool num = is_value_text(to_u32(c.text));
+        std::string s = num ? c.text : "L";
+        cv::Scalar colour = c.where.confidence < 0.8 ? cv::Scalar(0, 0, 255) : cv::Scalar(200, 0, 0);
+        double x = 0, y0 = 0;
+        for (const grid::Grid& g : grids)
+          if (c.col < g.cols() && std::abs(g.box.y0 - t.top) < 1) {
+            x = g.xs[c.col];
+            y0 = g.ys[c.row];
+          }
+        cv::putText(pic, s, cv::Point(int(x) + 4, int(y0) + int(0.12 * dpi)), cv::FONT_HERSHEY_SIMPLEX, dpi / 300,
+                    colour, 2);
+      }
+    // Half of a 300 dpi page is enough to see the grid and read the numbers.
+    if (pic.rows > 2000) cv::resize(pic, pic, cv::Size(), 2000.0 / pic.rows, 2000.0 / pic.rows, cv::INTER_AREA);
+    std::filesystem::create_directories(impl_->options.debug_dir);
+    std::string stem = std::filesystem::path(name).stem().string();
+    cv::imwrite((std::filesystem::path(impl_->options.debug_dir) / (stem + "-p" + std::to_string(number) + ".png")).string(),
+                pic);
+  }
+  return out;
+}
+
+}  // namespace gongkai::scan

@@ -1,0 +1,34 @@
+// Scanned pages (image-only PDF pages, image files): clean up, find the
+// table grid in the image, OCR each cell, and yield the same PageLayout as the
+// PDF text layer, so the rest of the pipeline cannot tell them apart.
+#pragma once
+#include <memory>
+#include <string>
+
+#include <opencv2/core.hpp>
+
+#include "readers/page_layout.h"
+#include "readers/reader.h"
+
+namespace gongkai::scan {
+
+class ScanContext {
+ public:
+  // Loads the OCR models once (throws ReadError naming a missing model).
+  explicit ScanContext(const ReadOptions& options);
+  ~ScanContext();
+  // One page image at `dpi`, as page `number` of a document called `name`
+  // (for the debug pictures).
+  PageLayout lay_out(const cv::Mat& grey, double dpi, int number, const std::string& name);
+  // Options that do not need the models reloaded (debug dir, narrative).
+  void set_options(const ReadOptions& options);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// The process-wide context for `options` (models are loaded once per process).
+ScanContext& scan_context(const ReadOptions& options);
+
+}  // namespace gongkai::scan
