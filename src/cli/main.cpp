@@ -151,7 +151,7 @@ int run_rows(const std::string& input) {
     std::cout << "kind=" << doc.kind << " pages=" << doc.pages << " title=" << doc.title << "\n";
     for (auto& f : doc.findings) std::cout << "finding " << f.rule << ": " << f.message << "\n";
     for (auto& n : doc.notes) std::cout << "note: " << n << "\n";
-    std::cout << "head: " << doc.head_text.substr(0, 300) << "\n";
+    std::cout << "head: " << doc.head_text.substr(0, 3000) << "\n";
     for (auto& [sec, text] : doc.section_text)
       std::cout << "section " << names[static_cast<int>(sec)] << ": " << text.substr(0, 120) << "\n";
     for (auto& [sec, rows] : doc.rows) {

@@ -315,9 +315,10 @@ bool has_clear_sides(const GreyView& g, const Moments& m, double pos, double slo
   };
   const int ink_level = nth(ink, 0.5), paper = nth(sides, 0.9);
   if (paper - ink_level < opt.threshold_c) return false;
-  // 0.35: cells shaded mid-grey next to a black rule still count as clear;
-  // the inside of a filled area (as dark as the "line" itself) does not.
-  const double thr = ink_level + 0.35 * (paper - ink_level);
+  // 0.25: cells shaded mid-grey next to a black rule, and the blurred edge of
+  // a soft scanned line, still count as clear; the inside of a filled area
+  // (as dark as the "line" itself) does not.
+  const double thr = ink_level + 0.25 * (paper - ink_level);
   int clear = 0;
   for (int i = 0; i < samples; ++i) {
     const bool a = above[i] < 0 || above[i] >= thr, b = below[i] < 0 || below[i] >= thr;

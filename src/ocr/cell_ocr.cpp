@@ -20,6 +20,7 @@
 #include <thread>
 
 #include <opencv2/imgproc.hpp>
+#include <opencv2/imgcodecs.hpp>  // DEBUG
 
 namespace gongkai::ocr {
 
@@ -308,8 +309,10 @@ Prepared prepare(const cv::Mat& page, cv::Rect r, CellKind kind) {
   cv::Mat labels, stats, centroids;
   const int n = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
 
-  const int band = std::max(3, (int)std::lround(0.08 * std::min(W, H)));
-  std::vector<Comp> comps;
+  // Ruling-line remnants reach at most this far in from an edge: a 4 px line whose
+  // middle is 2 px off the rectangle, on a page tilted by 1 degree.
+  const int band = std::max(4, (int)std::lround(0.12 * std::min(W, H)));
+  std::vector<Comp> comps, tiny;
   for (int i = 1; i < n; ++i) {
     Comp c{{stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
             stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT)},
@@ -319,14 +322,18 @@ Prepared prepare(const cv::Mat& page, cv::Rect r, CellKind kind) {
     if (left || top || right || bottom) {
       // Remnant of a ruling line: long and thin along an edge, or lying wholly within
       // the band along an edge it touches (corners, stubs of crossing lines).
-      const bool long_h = b.width >= 0.4 * W && b.height <= std::max(4, (int)(0.12 * H));
-      const bool long_v = b.height >= 0.4 * H && b.width <= std::max(4, (int)(0.12 * W));
+      const bool long_h = b.width >= 0.25 * W && b.height <= std::max(4, (int)(0.12 * H));
+      const bool long_v = b.height >= 0.25 * H && b.width <= std::max(4, (int)(0.12 * W));
       const bool in_band = (left && b.x + b.width <= band) || (right && b.x >= W - band) ||
                            (top && b.y + b.height <= band) || (bottom && b.y >= H - band);
       if (long_h || long_v || in_band) continue;
     }
-    // Specks: too small to be part of text at any resolution we read (200 dpi and up).
-    if (std::max(b.width, b.height) < 3 || c.area < 4) continue;
+    // Specks: too small to be part of text at any resolution we read (200 dpi and
+    // up), except perhaps a decimal point of a light, small font.
+    if (std::max(b.width, b.height) < 3 || c.area < 4) {
+      if (c.area >= 2) tiny.push_back(c);
+      continue;
+    }
     comps.push_back(c);
   }
   if (comps.empty()) { out.empty = true; return out; }
@@ -367,7 +374,9 @@ Prepared prepare(const cv::Mat& page, cv::Rect r, CellKind kind) {
     const double dh = bot - top;
     std::sort(digits.begin(), digits.end(), [](const Comp& a, const Comp& b) { return a.box.x < b.box.x; });
     keep = digits;
-    for (const auto& c : comps) {
+    std::vector<Comp> others = comps;
+    others.insert(others.end(), tiny.begin(), tiny.end());
+    for (const auto& c : others) {
       if (c.box.height >= 0.55 * hmax) continue;
       const double cy = c.box.y + c.box.height / 2.0;
       // Decimal point: small, roundish, in the bottom quarter of the digit band, in a
@@ -387,6 +396,7 @@ Prepared prepare(const cv::Mat& page, cv::Rect r, CellKind kind) {
         }
         if (left && right) { keep.push_back(c); continue; }
       }
+      if (c.area < 4) continue;  // tiny: a decimal point or nothing
       // A piece of a digit that broke apart (light strokes): lies within the digit band
       // and mostly under one digit.
       if (std::max(c.box.width, c.box.height) >= 0.15 * dh && c.box.y >= top - 0.1 * dh &&
@@ -560,6 +570,7 @@ struct CellReader::Impl {
 
   // Recognises a framed number image; returns per-symbol results.
   std::vector<SymbolChoices> recognise_number(const cv::Mat& img) {
+    if (const char* d = getenv("OCRDUMP")) { static int k = 0; cv::imwrite(std::string(d) + "/n" + std::to_string(k++) + ".png", img); }
     auto& api = digits->api;
     set_image(api, img);
     std::vector<SymbolChoices> out;

@@ -57,6 +57,17 @@ std::string page_list(const std::vector<int>& pages) {
   return s;
 }
 
+// A table outside sections 二–四 (its heading was not read — OCR — or the
+// report prints none) still says which table it is by its own words.
+Section section_by_content(const CellTable& t) {
+  std::u32string h = han_only(table_text(t));
+  auto has = [&](const char32_t* w) { return h.find(w) != std::u32string::npos; };
+  if (has(U"自然人") || has(U"予以公开") || has(U"不予处理")) return Section::Requests;
+  if (has(U"复议") || has(U"诉讼")) return Section::Review;
+  if (has(U"规章") || has(U"行政许可") || has(U"行政处罚") || has(U"第二十条") || has(U"事业性收费")) return Section::Active;
+  return Section::Preamble;
+}
+
 }  // namespace
 
 void mark_page_furniture(PageLayout& page) {
@@ -164,6 +175,7 @@ void assemble(std::vector<PageLayout>& pages, SourceDoc& out) {
     Section sec = Section::Preamble;
     for (auto& s : starts)
       if (s.begin <= offsets[k]) sec = s.section;
+    if (sec != Section::Active && sec != Section::Requests && sec != Section::Review) sec = section_by_content(tables[k]);
     if (sec != Section::Active && sec != Section::Requests && sec != Section::Review) continue;
     auto rows = rows_from_table(tables[k]);
     auto& dst = out.rows[sec];

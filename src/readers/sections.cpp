@@ -10,14 +10,17 @@ struct HeadingRule {
   Section section;
   char32_t numeral;
   std::vector<std::u32string> keys;  // any one of these, soon after the numeral
+  // Words no other heading or sentence starts with: with one of these right
+  // after it, any numeral will do (OCR reads 二 as 一, 三 as 二).
+  std::vector<std::u32string> strong = {};
 };
 
 const std::vector<HeadingRule>& rules() {
   static const std::vector<HeadingRule> r = {
       {Section::Overview, U'一', {U"总体情况", U"概述", U"基本情况"}},
-      {Section::Active, U'二', {U"主动公开"}},
-      {Section::Requests, U'三', {U"收到和处理", U"申请情况", U"依申请"}},
-      {Section::Review, U'四', {U"行政复议", U"行政诉讼"}},
+      {Section::Active, U'二', {U"主动公开"}, {U"主动公开政府信息"}},
+      {Section::Requests, U'三', {U"收到和处理", U"申请情况", U"依申请"}, {U"收到和处理政府信息"}},
+      {Section::Review, U'四', {U"行政复议", U"行政诉讼"}, {U"政府信息公开行政复议"}},
       {Section::Problems, U'五', {U"存在的主要问题", U"主要问题", U"存在问题", U"改进情况"}},
       {Section::Other, U'六', {U"其他需要报告", U"其他事项"}},
   };
@@ -25,12 +28,17 @@ const std::vector<HeadingRule>& rules() {
 }
 
 bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0x3000 || c == 0x1F; }
-bool is_delim(char32_t c) { return c == U'、' || c == U'.' || c == U',' || c == U'，' || c == U'．' || c == U':'; }
+bool is_delim(char32_t c) {
+  return c == U'、' || c == U'.' || c == U',' || c == U'，' || c == U'．' || c == U':' || c == U'：' || c == U';';
+}
 
 // Does a heading of `rule` start at text[i] (the numeral)? Returns the offset
 // past the matched key, or 0.
+bool is_numeral(char32_t c) { return std::u32string_view(U"一二三四五六").find(c) != std::u32string_view::npos; }
+
 size_t match_at(std::u32string_view text, size_t i, const HeadingRule& rule) {
-  if (text[i] != rule.numeral) return 0;
+  if (text[i] != rule.numeral && (rule.strong.empty() || !is_numeral(text[i]))) return 0;
+  bool exact = text[i] == rule.numeral;
   // Not "(二)" and not "第二": those are sub-items and ordinals.
   for (size_t k = i; k > 0;) {
     char32_t p = text[--k];
@@ -49,10 +57,13 @@ size_t match_at(std::u32string_view text, size_t i, const HeadingRule& rule) {
     if (text[end] == U'\n' && window.size() >= 4) break;
     if (is_han(text[end])) window.push_back(text[end]);
   }
-  for (const auto& key : rule.keys) {
-    auto pos = window.find(key);
-    if (pos != std::u32string::npos && pos <= 12) return end;
-  }
+  if (exact)
+    for (const auto& key : rule.keys) {
+      auto pos = window.find(key);
+      if (pos != std::u32string::npos && pos <= 12) return end;
+    }
+  for (const auto& key : rule.strong)
+    if (window.compare(0, key.size(), key) == 0) return end;
   return 0;
 }
 
@@ -63,7 +74,7 @@ std::vector<SectionStart> find_sections(std::u32string_view text) {
   size_t from = 0;
   for (const auto& rule : rules()) {
     for (size_t i = from; i < text.size(); ++i) {
-      if (text[i] != rule.numeral) continue;
+      if (!is_numeral(text[i])) continue;
       if (size_t body = match_at(text, i, rule)) {
         out.push_back({rule.section, i, body});
         from = i + 1;

@@ -192,18 +192,48 @@ PageLayout ScanContext::lay_out(const cv::Mat& input, double dpi, int number, co
   std::vector<cv::Rect> bands;
   double inch = dpi;
   double y = 0;
+  // A band is trimmed to the text lines wholly inside it: a line cut by the
+  // band's edge, or the border of the table above, reads as noise.
+  cv::Mat dark;
+  cv::threshold(grey, dark, 140, 1, cv::THRESH_BINARY_INV);
+  cv::Mat ink_rows;
+  cv::reduce(dark, ink_rows, 1, cv::REDUCE_SUM, CV_32S);
+  int quiet = std::max(2, grey.cols / 400);  // a row with fewer dark pixels than this is paper
+  // Bands above a table end just above its top border, whose rows are inked.
+  auto band = [&](double from, double to, bool above_table = false) {
+    (void)0;
+    int a = std::max(0, static_cast<int>(from)), b = std::min(grey.rows, static_cast<int>(to));
+    if (b - a < 0.15 * inch) return;
+    auto inked = [&](int y) { return ink_rows.at<int>(y) > quiet; };
+    int top = a, bottom = b;
+    if (a > 0) while (top < b && inked(top)) ++top;        // skip a cut line at the top
+    if (b < grey.rows && !above_table)
+      while (bottom > top && inked(bottom - 1)) --bottom;  // and at the bottom
+    // Above a table: only the rows of its top border, drawn across the band.
+    if (above_table)
+      while (bottom > top && ink_rows.at<int>(bottom - 1) > grey.cols / 4) --bottom;
+    while (top < bottom && !inked(top)) ++top;
+    while (bottom > top && !inked(bottom - 1)) --bottom;
+    if (bottom - top < 0.08 * inch) return;
+    int pad = static_cast<int>(0.03 * inch);
+    top = std::max(a, top - pad);
+    bottom = std::min(b, bottom + pad);
+    bands.emplace_back(0, top, grey.cols, bottom - top);
+  };
+  // Page 1's title stands in its top third.
+  double title_end = 0;
+  if (number == 1 && !impl_->options.scan_narrative) {
+    title_end = std::min(0.3 * grey.rows, out.tables.empty() ? 0.3 * grey.rows : out.tables.front().top);
+    band(0, title_end, !out.tables.empty() && title_end >= out.tables.front().top);
+  }
   for (auto& t : out.tables) {
-    double from = impl_->options.scan_narrative ? y : std::max(y, t.top - 1.0 * inch);
-    if (number == 1 && !impl_->options.scan_narrative && y == 0) from = 0;
-    if (t.top - from > 0.15 * inch) bands.emplace_back(0, static_cast<int>(from), grey.cols, static_cast<int>(t.top - from));
+    double from = impl_->options.scan_narrative ? y : std::max({y, t.top - 1.0 * inch, title_end});
+    band(from, t.top, true);
     y = t.bottom;
   }
-  if (impl_->options.scan_narrative || (number == 1 && out.tables.empty())) {
-    double to = impl_->options.scan_narrative ? grey.rows : 0.35 * grey.rows;
-    if (to - y > 0.15 * inch) bands.emplace_back(0, static_cast<int>(y), grey.cols, static_cast<int>(to - y));
-  }
-  for (auto& band : bands)
-    for (auto& l : impl_->text.read_lines(grey, band, dpi)) {
+  if (impl_->options.scan_narrative) band(y, grey.rows);
+  for (auto& b : bands)
+    for (auto& l : impl_->text.read_lines(grey, b, dpi)) {
       TextLine line;
       line.text = l.text;
       line.box = {static_cast<double>(l.box.x), static_cast<double>(l.box.y), static_cast<double>(l.box.br().x),
@@ -216,6 +246,7 @@ PageLayout ScanContext::lay_out(const cv::Mat& input, double dpi, int number, co
   if (!impl_->options.debug_dir.empty()) {
     cv::Mat pic;
     cv::cvtColor(grey, pic, cv::COLOR_GRAY2BGR);
+    for (auto& b : bands) cv::rectangle(pic, b, cv::Scalar(0, 140, 255), 3);
     for (const grid::Grid& g : grids)
       for (auto& c : g.cells)
         cv::rectangle(pic, cv::Point(int(c.box.x0), int(c.box.y0)), cv::Point(int(c.box.x1), int(c.box.y1)),
