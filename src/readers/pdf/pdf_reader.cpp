@@ -11,6 +11,7 @@
 #include "readers/pdf/layout.h"
 #include "readers/page_layout.h"
 #include "readers/pdf/pdf_document.h"
+#include "readers/pdf/raster_fallback.h"
 #include "readers/reader.h"
 #include "readers/scan/scan_reader.h"
 #include "readers/sections.h"
@@ -52,13 +53,25 @@ bool covered(const std::vector<grid::Box>& shades, const grid::Box& b) {
   return false;
 }
 
-PageLayout lay_out(const PageContent& page) {
+// A page with words and numbers but no ruled grid in its drawing: look for
+// the grid in its image.
+bool wants_raster_grid(const PageContent& page) {
+  size_t digits = 0;
+  for (auto& g : page.glyphs) digits += g.ch >= U'0' && g.ch <= U'9';
+  return digits >= 10 && page.glyphs.size() >= 30;
+}
+
+PageLayout lay_out(const PageContent& page, const pdf::PdfDocument& doc, std::vector<int>& raster_pages) {
   PageLayout out;
   out.number = page.number;
   out.height = page.height;
   out.ocr_reason = text_layer_problem(page);
 
   auto grids = grid::build_grids(grid::merge_rules(page.rules, kSnap), kSnap);
+  if (grids.empty() && out.ocr_reason.empty() && wants_raster_grid(page)) {
+    grids = grid::build_grids(grid::merge_rules(pdf::rules_from_image(doc, page.number), kSnap), kSnap);
+    if (!grids.empty()) raster_pages.push_back(page.number);
+  }
   std::vector<std::vector<std::vector<const Glyph*>>> cell_glyphs(grids.size());
   for (size_t k = 0; k < grids.size(); ++k) cell_glyphs[k].resize(grids[k].cells.size());
   std::vector<const Glyph*> free;
@@ -115,10 +128,10 @@ SourceDoc read_pdf(std::string_view bytes, const ReadOptions& options, const std
   out.pages = doc->pages();
 
   std::vector<PageLayout> pages;
-  std::vector<int> unreadable;
+  std::vector<int> unreadable, raster_pages;
   for (int p = 1; p <= out.pages; ++p) {
     try {
-      pages.push_back(lay_out(doc->page(p)));
+      pages.push_back(lay_out(doc->page(p), *doc, raster_pages));
     } catch (const ReadError&) {
       unreadable.push_back(p);
     }
@@ -128,6 +141,8 @@ SourceDoc read_pdf(std::string_view bytes, const ReadOptions& options, const std
     for (int p : unreadable) list += (list.empty() ? "" : ", ") + std::to_string(p);
     out.findings.push_back({"pdf.page_unreadable", "page(s) " + list + " could not be read", false});
   }
+  for (int p : raster_pages)
+    out.notes.push_back("page " + std::to_string(p) + ": the table grid was found in the page image (no vector lines)");
   // Pages without a usable text layer go to the scan reader.
   int scanned = 0;
   if (options.ocr) {
