@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate synthetic 政府信息公开工作年度报告 PDFs (2021 format) with known true values.
 
-Fills the official blank template (shared/corpus/template-2021.docx) with random but
+Fills the official blank template (tools/template-2021.docx, from shared/corpus) with random but
 consistent values (every identity of shared/spec/report-json.md holds; the values come
 from gen_text_corpus.py), adds a title, an introduction and narrative text around the
 tables, varies the typography and layout per report, and renders each report to PDF
@@ -53,7 +53,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import gen_text_corpus as gtc  # noqa: E402  (value generators; not modified here)
 
-DEFAULT_TEMPLATE = "/work/shared/corpus/template-2021.docx"
+DEFAULT_TEMPLATE = str(Path(__file__).resolve().parent / "template-2021.docx")  # copied from the corpus
 WNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W = "{%s}" % WNS
 RNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
