@@ -30,6 +30,9 @@ struct Token {
   // A cell boundary is certain on both sides (tab, table cell, line). When it
   // is not, the token may be several cells whose digits ran together.
   bool atomic = false;
+  // Something is printed here but could not be read with confidence (OCR):
+  // the cell is unknown, for the identities to determine if they can.
+  bool unread = false;
   Provenance where;
 };
 

@@ -13,6 +13,7 @@ struct TableCell {
   int row = 0, col = 0, row_span = 1, col_span = 1;
   std::string text;   // wrapped lines joined in reading order
   bool shaded = false;
+  bool unread = false;  // printed but not read with confidence (see Token::unread)
   Provenance where;
 };
 

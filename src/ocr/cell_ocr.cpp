@@ -2,13 +2,13 @@
 #include "ocr/cell_ocr.h"
 
 #include <dlfcn.h>
-#include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/ltrresultiterator.h>
 #include <tesseract/resultiterator.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cctype>
 #include <cmath>
 #include <condition_variable>
 #include <cstdlib>
@@ -20,7 +20,6 @@
 #include <thread>
 
 #include <opencv2/imgproc.hpp>
-#include <opencv2/imgcodecs.hpp>  // DEBUG
 
 namespace gongkai::ocr {
 
@@ -33,11 +32,13 @@ constexpr const char* kDebianTessdata = "/usr/share/tesseract-ocr/5/tessdata";
 // ---------------------------------------------------------------------------------------------
 // OpenMP. Debian's libtesseract is built with OpenMP: the LSTM runs its gates on
 // `#pragma omp parallel for num_threads(4)`. On a cell a few hundred pixels wide the
-// threads cost far more in start-up and synchronisation than they save (measured: 3-5x
-// slower per cell, and they fight with our own worker threads). The documented switch is
+// threads cost far more in start-up and synchronisation than they save (measured on
+// 20 number and 8 label cells: 18 vs 6 ms per number cell, 157 vs 62 ms per label, and
+// they would fight with our own worker threads). The documented switch is
 // OMP_THREAD_LIMIT=1, but libgomp reads its environment once, in a constructor that runs
 // when the library is loaded — before main() when libtesseract is linked in, so setting
-// it from here is too late for that case. What works at run time is the
+// it from here is too late for that case (measured: still 17.5 ms per number cell).
+// What works at run time is the
 // max-active-levels ICV: with 0 active levels every parallel region runs on one thread.
 // Since GCC 11 that ICV belongs to the calling thread's data environment, so it is set in
 // every thread that runs Tesseract. The function is looked up with dlsym so that we do
@@ -185,9 +186,9 @@ std::string tidy_number(const std::string& s) {
 // Where the ink threshold lies between the paper level and the darkest ink of a cell:
 // a pixel is ink when it is darker than paper - kInkFraction * (paper - darkest). The
 // middle (0.5) breaks the thin, grey strokes of a 200 dpi JPEG scan into pieces that are
-// then dropped as specks (the 2 of 1362 lost its foot, 1288 lost its 1): on the scan
-// in tests/data/ocr 0.5 read 86 of 94 number cells right, 0.3 all 94 (0.25: 93, the
-// dust speck on the 1 of 3001 joins it). Closer to the paper keeps strokes whole;
+// then dropped as specks (the 2 of 1362 lost its foot, 1288 lost its 1): on the 94
+// number cells of the scanned page 4 (tests/data/scans, 200 dpi) 0.5 read 86 right, 0.4
+// 93, 0.3 all 94 (0.25: 93, the dust speck on the 1 of 3001 joins it). Closer to the paper keeps strokes whole;
 // specks stay specks because they are small, whatever the threshold.
 constexpr double kInkFraction = 0.3;
 
@@ -234,9 +235,9 @@ int nth_darkest(const cv::Mat& g, int n) {
   return 255;
 }
 
-// Median height of the runs of rows that hold ink of the given components (gaps of up
-// to `gap` rows bridged). For digits this is the digit height; for Chinese text the
-// character height (line height); for one character per line, the character height.
+// Median height of the runs of rows covered by the given components' boxes. For digits
+// this is the digit height; for Chinese text the line (character) height, also when
+// there is one character per line.
 double line_height(const std::vector<Comp>& comps, int rows) {
   std::vector<int> cover(rows + 1, 0);
   for (const auto& c : comps) {
@@ -246,8 +247,8 @@ double line_height(const std::vector<Comp>& comps, int rows) {
   std::vector<int> runs;
   int acc = 0, start = -1;
   for (int y = 0; y <= rows; ++y) {
-    acc += (y < rows ? cover[y] : 0) - (y < rows ? 0 : 0);
-    bool on = y < rows && acc > 0;
+    if (y < rows) acc += cover[y];
+    const bool on = y < rows && acc > 0;
     if (on && start < 0) start = y;
     if (!on && start >= 0) {
       runs.push_back(y - start);
@@ -306,26 +307,45 @@ Prepared prepare(const cv::Mat& page, cv::Rect r, CellKind kind) {
   if (paper - dark < 48) { out.empty = true; return out; }
   const int thr = (int)std::lround(paper - kInkFraction * (paper - dark));
   cv::Mat mask = g < thr;
-  cv::Mat labels, stats, centroids;
-  const int n = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
 
   // Ruling-line remnants reach at most this far in from an edge: a 4 px line whose
   // middle is 2 px off the rectangle, on a page tilted by 1 degree.
-  const int band = std::max(4, (int)std::lround(0.12 * std::min(W, H)));
+  const int band = std::max(5, (int)std::lround(0.15 * std::min(W, H)));
+  // Rows (columns) near an edge that are mostly ink are a ruling line: cleared
+  // before the components are formed, so that the remnants of two lines meeting at
+  // a corner do not make one L-shaped piece that is neither long and thin nor
+  // within the band. What is left of a tilted line is removed below.
+  for (int k = 0; k < std::min(band, H / 2); ++k)
+    for (int y : {k, H - 1 - k})
+      if (cv::countNonZero(mask.row(y)) > W / 2) mask.row(y).setTo(0);
+  for (int k = 0; k < std::min(band, W / 2); ++k)
+    for (int x : {k, W - 1 - k})
+      if (cv::countNonZero(mask.col(x)) > H / 2) mask.col(x).setTo(0);
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(mask, labels, stats, centroids, 8, CV_32S);
+  // Pixels of each component within the band along the edges.
+  std::vector<int> in_frame(n, 0);
+  for (int y = 0; y < H; ++y) {
+    const int* l = labels.ptr<int>(y);
+    const bool row_in = y < band || y >= H - band;
+    for (int x = 0; x < W; ++x)
+      if (l[x] && (row_in || x < band || x >= W - band)) ++in_frame[l[x]];
+  }
   std::vector<Comp> comps, tiny;
   for (int i = 1; i < n; ++i) {
     Comp c{{stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
             stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT)},
            stats.at<int>(i, cv::CC_STAT_AREA), i};
     const auto& b = c.box;
-    const bool left = b.x == 0, top = b.y == 0, right = b.x + b.width == W, bottom = b.y + b.height == H;
-    if (left || top || right || bottom) {
-      // Remnant of a ruling line: long and thin along an edge, or lying wholly within
-      // the band along an edge it touches (corners, stubs of crossing lines).
-      const bool long_h = b.width >= 0.25 * W && b.height <= std::max(4, (int)(0.12 * H));
-      const bool long_v = b.height >= 0.25 * H && b.width <= std::max(4, (int)(0.12 * W));
-      const bool in_band = (left && b.x + b.width <= band) || (right && b.x >= W - band) ||
-                           (top && b.y + b.height <= band) || (bottom && b.y >= H - band);
+    // At an edge, or close to it (what is left of a line after the clearing above).
+    const int near = band / 2;
+    if (b.x <= near || b.y <= near || b.x + b.width >= W - near || b.y + b.height >= H - near) {
+      // Remnant of a ruling line: long and thin along an edge, or (almost) all
+      // within the band along the edges (corners where two lines meet, stubs of
+      // crossing lines, the wedge of a tilted line).
+      const bool long_h = b.width >= 0.25 * W && b.height <= std::max(6, (int)(0.2 * H));
+      const bool long_v = b.height >= 0.25 * H && b.width <= std::max(6, (int)(0.2 * W));
+      const bool in_band = in_frame[i] >= 0.85 * c.area;
       if (long_h || long_v || in_band) continue;
     }
     // Specks: too small to be part of text at any resolution we read (200 dpi and
@@ -381,7 +401,7 @@ Prepared prepare(const cv::Mat& page, cv::Rect r, CellKind kind) {
       const double cy = c.box.y + c.box.height / 2.0;
       // Decimal point: small, roundish, in the bottom quarter of the digit band, in a
       // gap between two digits.
-      const bool dot_size = std::max(c.box.width, c.box.height) <= 0.3 * dh &&
+      const bool dot_size = std::max(c.box.width, c.box.height) <= 0.4 * dh &&
                             std::max(c.box.width, c.box.height) >= 0.06 * dh &&
                             c.box.width <= 2 * c.box.height + 1 && c.box.height <= 2 * c.box.width + 1;
       if (dot_size && cy >= top + 0.72 * dh && cy <= bot + 0.1 * dh) {
@@ -460,11 +480,14 @@ Prepared prepare(const cv::Mat& page, cv::Rect r, CellKind kind) {
 }
 
 // The cut-out scaled by `f` and framed with white padding.
-cv::Mat framed(const cv::Mat& ink, double f, double text_h) {
+cv::Mat framed(const cv::Mat& ink, double f) {
   cv::Mat s;
   if (std::abs(f - 1) < 0.05) s = ink;
   else cv::resize(ink, s, {}, f, f, f > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
-  const int pad = std::max(10, (int)std::lround(0.5 * text_h * f));
+  // 10 px of white around text ~24 px high. More margin (12-24 px) made the LSTM
+  // add a digit at the end now and then (883 -> 8835, 80634 -> 806354, clean
+  // synthetic cells); 4-10 px did not.
+  const int pad = 10;
   cv::Mat out;
   cv::copyMakeBorder(s, out, pad, pad, pad, pad, cv::BORDER_CONSTANT, cv::Scalar(255));
   return out;
@@ -570,7 +593,6 @@ struct CellReader::Impl {
 
   // Recognises a framed number image; returns per-symbol results.
   std::vector<SymbolChoices> recognise_number(const cv::Mat& img) {
-    if (const char* d = getenv("OCRDUMP")) { static int k = 0; cv::imwrite(std::string(d) + "/n" + std::to_string(k++) + ".png", img); }
     auto& api = digits->api;
     set_image(api, img);
     std::vector<SymbolChoices> out;
@@ -617,13 +639,13 @@ struct CellReader::Impl {
       const cv::Mat line = restack_vertical(p.ink, ch);
       if (!line.empty()) {
         const double f2 = std::clamp(opt.label_text_px / std::max(1.0, ch), 0.25, 4.0);
-        return read_text(*chinese, tesseract::PSM_SINGLE_LINE, framed(line, f2, ch));
+        return read_text(*chinese, tesseract::PSM_SINGLE_LINE, framed(line, f2));
       }
       // Not one column of characters: read the cell as it is (below).
     }
     if (kind == CellKind::Vertical && opt.vertical == VerticalMethod::VerticalModel)
-      return read_text(*vertical, tesseract::PSM_SINGLE_BLOCK_VERT_TEXT, framed(p.ink, f, p.text_h));
-    return read_text(*chinese, tesseract::PSM_SINGLE_BLOCK, framed(p.ink, f, p.text_h));
+      return read_text(*vertical, tesseract::PSM_SINGLE_BLOCK_VERT_TEXT, framed(p.ink, f));
+    return read_text(*chinese, tesseract::PSM_SINGLE_BLOCK, framed(p.ink, f));
   }
 
   Reading read_text(Engine& e, tesseract::PageSegMode psm, const cv::Mat& img) {
@@ -678,13 +700,13 @@ struct CellReader::Impl {
     std::map<std::string, double> cands;
     std::string best;
     double conf = 0;
-    add_candidates(recognise_number(framed(p.ink, f, p.text_h)), cands, &best, &conf);
+    add_candidates(recognise_number(framed(p.ink, f)), cands, &best, &conf);
     if (conf < opt.reread_below) {
       // Another look at a different scale; keep whichever reading is surer.
       const double f2 = f * (f >= 1.2 ? 0.6 : 1.6);
       std::string best2;
       double conf2 = 0;
-      add_candidates(recognise_number(framed(p.ink, f2, p.text_h)), cands, &best2, &conf2);
+      add_candidates(recognise_number(framed(p.ink, f2)), cands, &best2, &conf2);
       if (!best2.empty() && (best.empty() || conf2 > conf)) {
         best = best2;
         conf = conf2;

@@ -30,7 +30,9 @@
 //   2. ink is separated from paper (threshold 30% of the way from the paper
 //      level to the darkest ink of the cell, so that the thin grey strokes of
 //      a scan stay whole); connected pieces of ink that are
-//      remnants of ruling lines (long and thin, or hugging the edge) or specks
+//      remnants of ruling lines (rows/columns along an edge that are mostly
+//      ink, pieces that are long and thin or lie within a band along the
+//      edges: corners, stubs, the wedge of a tilted line) or specks
 //      of dust and noise are dropped. A number cell keeps only digit-sized
 //      pieces, plus a small dot only where a decimal point can be (between two
 //      digits, on the baseline);
@@ -42,18 +44,28 @@
 //      scaled so that its text is about `number_text_px` / `label_text_px`
 //      high (a 200 dpi scan prints table digits ~17 px and Han characters
 //      ~20 px high, 300 dpi ~25 / ~30 px) and framed with white padding;
-//   6. the cut-out is given to Tesseract (SetImage of the small image: the
-//      cleaning and scaling of step 2-5 cannot be expressed with SetRectangle
-//      on the page), which recognises it.
+//   6. the cut-out is given to Tesseract (SetImage of the small image rather
+//      than SetImage of the page and SetRectangle per cell: the cleaning and
+//      scaling of steps 2-5 cannot be expressed with a rectangle), which
+//      recognises it. Empty cells, dashes and slashes never reach Tesseract.
 //
 // Numbers: the confidence is the lowest per-symbol confidence (a single
-// doubtful digit is what matters for a number, and the mean hides it).
-// Alternatives are full strings built from Tesseract's per-symbol LSTM choices
-// (lstm_choice_mode=2), and, when the confidence is below
-// `OcrOptions::reread_below`, from re-reading the cell at another scale; they
-// let a later stage fix a misread digit with the table's sums.
-// Labels: the confidence is Tesseract's mean word confidence; no alternatives
-// (labels are matched fuzzily downstream).
+// doubtful digit is what matters for a number, and the mean hides it). It is
+// not a guarantee: a digit that really looks like another one is misread with
+// confidence 0.97-0.99 (1288 with a rubbed 8 -> 1283 at 0.99), so the table's
+// sums stay the real check. Alternatives are full strings: the best reading,
+// then every single-symbol substitution from Tesseract's LSTM choices
+// (lstm_choice_mode=2; confidence of a string = min(that choice's
+// probability, the other symbols' confidences)), and, when the confidence is
+// below `OcrOptions::reread_below`, the readings of a second look at 1.6x (or
+// 0.6x) the scale; the surer of the two looks wins. Misreads seen so far had
+// the truth among the alternatives (1283: 1288 at 0.29; 3004: 3001 at 0.76;
+// 109: 105 at 0.68). Insertions and deletions are not offered (8835 for 883
+// would need one); the second look only catches them when it reads
+// differently. The re-read cut errors on 600 blurred, noisy synthetic numbers
+// from 28 to 19.
+// Labels: the confidence is Tesseract's mean word confidence / 100; no
+// alternatives (labels are matched fuzzily downstream).
 //
 // Threads: a CellReader is not thread safe; use one per thread (CellOcrPool
 // does). OpenMP inside Tesseract is switched off (see cell_ocr.cpp): on cells
@@ -85,7 +97,11 @@ struct Reading {
   // UTF-8. Number: digits, at most one '.', an optional leading '-'; or "-" or
   // "/" alone. Label/Vertical: the text with line breaks and the spaces
   // between Han characters removed (a space is kept only between two ASCII
-  // letters or digits). "" when the cell is empty or nothing could be read.
+  // letters or digits), as chi_sim prints it otherwise: full-width brackets
+  // and colons usually come out ASCII "(" ")" ":" (NFKC downstream does the
+  // same), now and then as 〈 or ;. A backslash, chi_sim's reading of a raised
+  // 、, is turned back into 、. "" when the cell is empty or nothing could
+  // be read.
   std::string text;
   // 0..1. Number: the lowest confidence of any symbol. Label/Vertical:
   // Tesseract's mean word confidence / 100. An empty cell has 1.
@@ -108,12 +124,13 @@ enum class VerticalMethod {
 
 struct OcrOptions {
   // Directory holding eng.traineddata and chi_sim.traineddata (and
-  // chi_sim_vert.traineddata for VerticalMethod::VerticalModel). "" means: $TESSDATA_PREFIX (the
-  // directory itself or its tessdata/ subdirectory), then the Debian default
-  // /usr/share/tesseract-ocr/5/tessdata. A directory given here is the only
-  // place looked at.
+  // chi_sim_vert.traineddata for VerticalMethod::VerticalModel). "" means:
+  // $TESSDATA_PREFIX (the directory itself or its tessdata/ subdirectory),
+  // then the Debian default /usr/share/tesseract-ocr/5/tessdata. A directory
+  // given here (the CLI's --tessdata) is the only place looked at.
   std::string tessdata;
-  // Worker threads of CellOcrPool (each with its own CellReader). At least 1.
+  // Worker threads of CellOcrPool (each with its own CellReader and models,
+  // ~0.3 s to load and some tens of MB). At least 1.
   int threads = 2;
   // Number cells whose confidence is below this are re-read at another scale
   // and the readings merged. 0 never re-reads.
@@ -122,10 +139,14 @@ struct OcrOptions {
   int max_alternatives = 5;
   // Height in pixels the text of a cell is scaled to before recognition:
   // digits of number cells, Han characters of label and vertical cells.
-  // Measured on the real cells at 150, 200 and 300 dpi: numbers read the same
-  // from 24 to 40 (48 starts to lose digits); labels best at 24 (300 dpi
-  // text, ~30 px, is then scaled down a little).
-  int number_text_px = 32;
+  // Measured: the 94 real number cells in four versions (300 dpi render, it
+  // scaled to 200 dpi, the 200 dpi scan, it scaled to 150 dpi) read all or
+  // all but one (the dusty 3001) at any height from 20 to 40; 300 synthetic
+  // numbers (Hershey fonts, 15-35 px) had 2, 0, 1, 1, 12, 13, 19 errors at
+  // 16, 20, 24, 28, 32, 36, 40 px, and ~14 at every height once blurred and
+  // noisy. Labels: best at 24 (300 dpi text, ~30 px, is then scaled down a
+  // little), by one or two cells of 29.
+  int number_text_px = 24;
   int label_text_px = 24;
   // How Vertical cells are read (see above).
   VerticalMethod vertical = VerticalMethod::Restack;

@@ -41,11 +41,29 @@ int edge_index(const std::vector<double>& edges, double x, double tol) {
   return -1;
 }
 
+int nearest_edge(const std::vector<double>& edges, double x) {
+  int best = 0;
+  for (size_t i = 1; i < edges.size(); ++i)
+    if (std::abs(edges[i] - x) < std::abs(edges[best] - x)) best = static_cast<int>(i);
+  return best;
+}
+
+// A scanned page lies a little shifted and scaled against the one before:
+// the continuation's edges are mapped onto the first part's table width.
+void align_to(CellTable& next, const CellTable& prev) {
+  double n0 = next.col_edges.front(), nw = next.col_edges.back() - n0;
+  double p0 = prev.col_edges.front(), pw = prev.col_edges.back() - p0;
+  if (nw <= 0 || pw <= 0) return;
+  for (double& x : next.col_edges) x = p0 + (x - n0) * pw / nw;
+}
+
 // Re-expresses the cells' columns against `edges` (a superset of the table's own).
 void reindex(CellTable& t, const std::vector<double>& edges, double tol) {
   for (auto& c : t.cells) {
     int a = edge_index(edges, t.col_edges[c.col], tol);
     int b = edge_index(edges, t.col_edges[c.col + c.col_span], tol);
+    if (a < 0) a = nearest_edge(edges, t.col_edges[c.col]);
+    if (b <= a) b = std::max(a + 1, nearest_edge(edges, t.col_edges[c.col + c.col_span]));
     c.col = a;
     c.col_span = b - a;
   }
@@ -105,12 +123,17 @@ bool continues(const CellTable& prev, const CellTable& next, double tol) {
   int prev_last = prev.last_page ? prev.last_page : prev.page;
   if (next.page != prev_last + 1 || prev.text_after || next.text_before) return false;
   if (prev.col_edges.size() < 2 || next.col_edges.size() < 2) return false;
-  return std::abs(prev.col_edges.front() - next.col_edges.front()) <= tol &&
-         std::abs(prev.col_edges.back() - next.col_edges.back()) <= tol;
+  if (std::abs(prev.col_edges.front() - next.col_edges.front()) <= tol &&
+      std::abs(prev.col_edges.back() - next.col_edges.back()) <= tol)
+    return true;
+  // A scan: the same width within 2 % (paper shift and scanner scale move it).
+  double pw = prev.col_edges.back() - prev.col_edges.front(), nw = next.col_edges.back() - next.col_edges.front();
+  return pw > 0 && std::abs(pw - nw) <= 0.02 * pw && std::abs(prev.col_edges.front() - next.col_edges.front()) <= 0.05 * pw;
 }
 
 void stitch_into(CellTable& prev, const CellTable& next_in, double kTol) {
   CellTable next = next_in;
+  align_to(next, prev);
   auto edges = union_edges(prev.col_edges, next.col_edges, kTol);
   reindex(prev, edges, kTol);
   reindex(next, edges, kTol);

@@ -20,7 +20,10 @@ bool is_value_text(std::u32string_view t) {
   // "1.属于国家秘密" is a numbered label, "7730.28" a value.
   bool list_number = i + 1 < s.size() && (s[i] == U'.' || s[i] == U'、' || s[i] == U'．') &&
                      !(s[i + 1] >= U'0' && s[i + 1] <= U'9');
-  return !list_number;
+  // "1本机关不掌握…" (OCR lost the dot) is a label too; "251000元", "22件" are values.
+  static const std::u32string units = U"元万件个项条";
+  bool words_follow = i < s.size() && is_han(s[i]) && units.find(s[i]) == std::u32string::npos;
+  return !list_number && !words_follow;
 }
 
 SourceRow row_from_cells(const std::vector<const TableCell*>& cells, const std::vector<bool>* value_columns) {
@@ -42,6 +45,7 @@ SourceRow row_from_cells(const std::vector<const TableCell*>& cells, const std::
       Token t;
       t.raw = squeeze_space(to_utf8(text));
       t.atomic = true;
+      t.unread = cell->unread;
       t.where = cell->where;
       row.tokens.push_back(std::move(t));
     } else {

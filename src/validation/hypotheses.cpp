@@ -8,7 +8,7 @@ namespace gongkai {
 namespace {
 
 struct Parsed {
-  enum Kind { Number, Blank } kind = Blank;
+  enum Kind { Number, Blank, Unread } kind = Blank;
   bool negative = false;
   std::string digits;  // integer digits
   std::string frac;    // decimal digits, without the point
@@ -22,6 +22,10 @@ struct Parsed {
 Parsed parse(const Token& t) {
   Parsed p;
   p.raw = t.raw;
+  if (t.unread) {
+    p.kind = Parsed::Unread;
+    return p;
+  }
   std::string s;
   for (char c : t.raw)
     if (c != ' ' && c != ',') s.push_back(c);
@@ -125,6 +129,15 @@ struct Enumerator {
     }
     if (t == toks.size()) return;
     const Parsed& p = toks[t];
+    if (p.kind == Parsed::Unread) {
+      Slot s;
+      s.raw = p.raw;
+      s.token_index = static_cast<int>(t);
+      cur.push_back(s);
+      rec(t + 1, c + 1, missing);
+      cur.pop_back();
+      return;
+    }
     if (p.kind == Parsed::Blank) {
       Slot s;
       s.state = Slot::Blank;
@@ -160,6 +173,12 @@ std::vector<Parsed> parse_all(const ReadUnit& u) {
 
 }  // namespace
 
+int unread_count(const ReadUnit& u) {
+  int n = 0;
+  for (auto& t : u.tokens) n += t.unread;
+  return n;
+}
+
 int min_missing(const ReadUnit& u) {
   auto toks = parse_all(u);
   size_t most = 0;
@@ -176,12 +195,15 @@ int max_missing(const ReadUnit& u) {
 std::vector<Hypothesis> hypotheses(const ReadUnit& u, int missing, size_t cap, bool& overflow) {
   Enumerator e{u, parse_all(u), cap};
   if (u.positional && u.tokens.size() == u.cells.size()) {
-    if (missing != 0) return {};
+    if (missing != unread_count(u)) return {};
     Hypothesis h;
     for (size_t c = 0; c < e.toks.size(); ++c) {
       const Parsed& p = e.toks[c];
       Slot s;
-      if (p.kind == Parsed::Blank) {
+      if (p.kind == Parsed::Unread) {
+        s.state = Slot::Free;
+        s.raw = p.raw;
+      } else if (p.kind == Parsed::Blank) {
         s.state = Slot::Blank;
         s.raw = p.raw;
       } else {

@@ -28,6 +28,8 @@ std::vector<Hypothesis> hypotheses(const ReadUnit& u, int missing, size_t cap, b
 // The fewest lost cells any hypothesis can have, or -1 when the row has more
 // numbers than cells.
 int min_missing(const ReadUnit& u);
+// Tokens printed but not read (OCR doubt): cells for the identities to fill.
+int unread_count(const ReadUnit& u);
 int max_missing(const ReadUnit& u);
 
 }  // namespace gongkai

@@ -131,7 +131,7 @@ UnitOptions options_for(const ReadUnit& u, const std::vector<Equation>& eqs) {
   for (auto& e : eqs)
     if (is_local(e, u)) local.push_back(&e);
   int lo = min_missing(u), hi = max_missing(u);
-  if (u.positional && u.tokens.size() == u.cells.size()) lo = hi = 0;
+  if (u.positional && u.tokens.size() == u.cells.size()) lo = hi = unread_count(u);
   if (lo < 0 || hi < 0) {
     o.too_many = true;
     return o;

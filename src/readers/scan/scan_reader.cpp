@@ -40,6 +40,19 @@ cv::Point2d unrotate(const cv::Mat& m_inv, double x, double y) {
           m_inv.at<double>(1, 0) * x + m_inv.at<double>(1, 1) * y + m_inv.at<double>(1, 2)};
 }
 
+// A number reading not to be trusted as a value: low confidence, or a shape
+// no report prints ("07": a 0 and a speck). The cell is then unknown, and
+// the identities fill it when they determine it; a wrong number is worse
+// than a missing one.
+bool doubtful_number(const Reading& r) {
+  constexpr double kTrust = 0.65;
+  if (r.text == "-" || r.text == "/") return r.confidence < kTrust;
+  if (r.confidence < kTrust) return true;
+  const std::string& t = r.text;
+  size_t i = !t.empty() && t[0] == '-' ? 1 : 0;
+  return t.size() > i + 1 && t[i] == '0' && t[i + 1] != '.';
+}
+
 }  // namespace
 
 struct ScanContext::Impl {
@@ -100,6 +113,9 @@ PageLayout ScanContext::lay_out(const cv::Mat& input, double dpi, int number, co
 
   grid::RasterRuleOptions ro;
   ro.dpi = dpi;
+  // A table continued on a new page may hold one row: its vertical rules are
+  // a row high (about 9 mm), shorter than the default minimum (1/25 of the page).
+  ro.min_length_frac = 1.0 / 40;
   double tol = 2.5 * dpi / 72;
   auto grids = grid::build_grids(grid::merge_rules(grid::detect_rules(grey, ro), tol), tol);
   std::string unit = "px@" + std::to_string(static_cast<int>(std::lround(dpi))) + "dpi";
@@ -173,6 +189,7 @@ PageLayout ScanContext::lay_out(const cv::Mat& input, double dpi, int number, co
         cell.where.confidence = reading[i]->empty_cell ? 1.0 : reading[i]->confidence;
         for (size_t a = 1; a < reading[i]->alternatives.size(); ++a)
           cell.where.alternatives.push_back(reading[i]->alternatives[a].text);
+        if (!is_label[i] && !reading[i]->empty_cell) cell.unread = doubtful_number(*reading[i]);
       }
       auto p0 = unrotate(back, c.box.x0, c.box.y0), p1 = unrotate(back, c.box.x1, c.box.y1);
       auto p2 = unrotate(back, c.box.x0, c.box.y1), p3 = unrotate(back, c.box.x1, c.box.y0);
