@@ -129,8 +129,9 @@ struct OcrOptions {
   // then the Debian default /usr/share/tesseract-ocr/5/tessdata. A directory
   // given here (the CLI's --tessdata) is the only place looked at.
   std::string tessdata;
-  // Worker threads of CellOcrPool (each with its own CellReader and models,
-  // ~0.3 s to load and some tens of MB). At least 1.
+  // Worker threads of CellOcrPool (each with its own CellReader and models:
+  // ~0.3 s to load; a process holding one reader and a 300 dpi page peaks at
+  // ~130 MB). At least 1.
   int threads = 2;
   // Number cells whose confidence is below this are re-read at another scale
   // and the readings merged. 0 never re-reads.

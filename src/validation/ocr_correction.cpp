@@ -109,16 +109,16 @@ int correct_from_alternatives(const std::vector<Equation>& eqs, Report& report) 
     }
   }
 
-  // Each failing identity must be mended by exactly one choice, and the
-  // chosen ones together must leave every identity holding.
+  // A choice is taken when it is the only one that mends each failing
+  // identity it touches. Identities nothing mends are left to validation;
+  // they do not stop the others from being mended.
   std::vector<const Fix*> chosen;
-  for (size_t i : failing) {
-    const Fix* only = nullptr;
-    int n = 0;
-    for (auto& f : fixes)
-      if (f.fixes.count(i)) ++n, only = &f;
-    if (n != 1) return 0;
-    if (std::find(chosen.begin(), chosen.end(), only) == chosen.end()) chosen.push_back(only);
+  for (auto& f : fixes) {
+    bool sole = !f.fixes.empty();
+    for (size_t i : f.fixes)
+      for (auto& g : fixes)
+        if (&g != &f && g.fixes.count(i)) sole = false;
+    if (sole) chosen.push_back(&f);
   }
   std::set<CellKey> seen;
   Overrides all;
@@ -126,8 +126,9 @@ int correct_from_alternatives(const std::vector<Equation>& eqs, Report& report) 
     if (!seen.insert(f->cell).second) return 0;  // two readings for one cell
     all[f->cell] = f->value;
   }
-  for (auto& e : eqs)
-    if (!holds(e, report, all)) return 0;
+  // Together they must break nothing that held.
+  for (size_t i = 0; i < eqs.size(); ++i)
+    if (!failing.count(i) && !holds(eqs[i], report, all)) return 0;
 
   for (auto* f : chosen) {
     Cell& c = report.cells[f->cell];

@@ -45,7 +45,7 @@ cv::Point2d unrotate(const cv::Mat& m_inv, double x, double y) {
 // the identities fill it when they determine it; a wrong number is worse
 // than a missing one.
 bool doubtful_number(const Reading& r) {
-  constexpr double kTrust = 0.65;
+  constexpr double kTrust = 0.8;
   if (r.text == "-" || r.text == "/") return r.confidence < kTrust;
   if (r.confidence < kTrust) return true;
   const std::string& t = r.text;
@@ -153,7 +153,9 @@ PageLayout ScanContext::lay_out(const cv::Mat& input, double dpi, int number, co
       if (c.row_span == 1) row_h = std::min(row_h, c.box.height());
     for (size_t i = 0; i < g.cells.size(); ++i) {
       const auto& c = g.cells[i];
-      bool value_col = c.col_span == 1 && filled[c.col] > 0 && numeric[c.col] * 10 >= filled[c.col] * 6;
+      // Table 四's columns hold two or three headings over one value: a third
+      // of confident numbers makes a value column.
+      bool value_col = c.col_span == 1 && numeric[c.col] > 0 && numeric[c.col] * 10 >= filled[c.col] * 3;
       const auto& r = reading[i];
       if (r && (r->empty_cell || (value_col && number_like(*r) && r->confidence >= 0.5))) continue;
       bool vertical = c.box.height() > 2.5 * c.box.width() && c.box.height() > 2.5 * row_h;
@@ -165,10 +167,9 @@ PageLayout ScanContext::lay_out(const cv::Mat& input, double dpi, int number, co
     for (size_t k = 0; k < which.size(); ++k) {
       size_t i = which[k];
       const auto& c = g.cells[i];
-      bool value_col = c.col_span == 1 && filled[c.col] > 0 && numeric[c.col] * 10 >= filled[c.col] * 6;
-      // In a value column a doubtful number stays a number unless the cell
-      // plainly holds words.
-      if (value_col && reading[i] && number_like(*reading[i]) && han_count(second[k].text) < 2) continue;
+      // A cell that read as a number stays one unless it plainly holds words:
+      // chi_sim misreads digits, so its reading of a number is not used.
+      if (reading[i] && number_like(*reading[i]) && han_count(second[k].text) < 2) continue;
       reading[i] = second[k];
       is_label[i] = true;
     }
