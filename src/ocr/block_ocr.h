@@ -26,6 +26,10 @@ class BlockReader {
   BlockReader& operator=(const BlockReader&) = delete;
   // The text lines inside `region` of `grey` (CV_8UC1), top to bottom.
   std::vector<OcrLine> read_lines(const cv::Mat& grey, const cv::Rect& region, double dpi);
+  // How far the page is turned (0, 90, 180 or 270 degrees clockwise), from
+  // Tesseract's orientation detector (osd.traineddata); 0 when it cannot
+  // tell or the model is missing.
+  int orientation(const cv::Mat& grey, double dpi);
 
  private:
   struct Impl;

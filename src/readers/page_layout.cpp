@@ -84,6 +84,7 @@ void mark_page_furniture(PageLayout& page) {
 }
 
 void assemble(std::vector<PageLayout>& pages, SourceDoc& out) {
+  for (auto& p : pages) out.notes.insert(out.notes.end(), p.notes.begin(), p.notes.end());
   mark_running_lines(pages);
 
   // The title: page 1's largest type in its top half.
@@ -153,7 +154,9 @@ void assemble(std::vector<PageLayout>& pages, SourceDoc& out) {
         break;
       }
     bool all = out.ocr_pages.size() == pages.size();
-    out.findings.push_back({"pdf.needs_ocr", "page(s) " + page_list(out.ocr_pages) + " were not read: " + why, all});
+    bool pdf = out.kind.rfind("pdf", 0) == 0;
+    out.findings.push_back({pdf ? "pdf.needs_ocr" : "scan.page_not_read",
+                            "page(s) " + page_list(out.ocr_pages) + " were not read: " + why, all});
   }
 
   auto starts = find_sections(text);

@@ -26,6 +26,7 @@ struct PageLayout {
   std::vector<bool> furniture;     // per line: page number or running header
   std::vector<CellTable> tables;   // top to bottom
   std::string ocr_reason;          // non-empty when the page could not be read here
+  std::vector<std::string> notes;  // what the reader did to the page (turned it, …)
 };
 
 // Marks page numbers in the margins and sets each table's text_before /

@@ -48,7 +48,7 @@ PageImage page_from(PIX* pix, int max_side) {
   int res = pixGetXRes(pix);
   p.dpi_known = res >= 50 && res <= 1200;
   // Unknown resolution: assume the image is a whole A4 page (8.27 in wide).
-  p.dpi = p.dpi_known ? res : std::max(p.grey.cols, 1) / 8.27;
+  p.dpi = p.dpi_known ? res : std::max(std::min(p.grey.cols, p.grey.rows), 1) / 8.27;  // short side, even when turned
   int side = std::max(p.grey.cols, p.grey.rows);
   if (side > max_side) {
     double f = static_cast<double>(max_side) / side;

@@ -90,6 +90,36 @@ ScanContext& scan_context(const ReadOptions& options) {
 void ScanContext::set_options(const ReadOptions& options) { impl_->options = options; }
 
 PageLayout ScanContext::lay_out(const cv::Mat& input, double dpi, int number, const std::string& name) {
+  double quality = 1;
+  PageLayout out = lay_out_once(input, dpi, number, name, quality);
+  if (!out.ocr_reason.empty() || quality >= 0.55) return out;
+  // Labels that read as noise: the page may be turned. Tesseract's
+  // orientation detector says by how much; the page is read again upright.
+  int degrees = impl_->text.orientation(input, dpi);
+  if (degrees == 0) {
+    out.notes.push_back("page " + std::to_string(number) +
+                        ": its labels read poorly (is the page turned or very degraded?); orientation detection "
+                        "found no turn");
+    return out;
+  }
+  cv::Mat upright;
+  int code = degrees == 90 ? cv::ROTATE_90_COUNTERCLOCKWISE : degrees == 180 ? cv::ROTATE_180 : cv::ROTATE_90_CLOCKWISE;
+  cv::rotate(input, upright, code);
+  double again = 1;
+  PageLayout turned = lay_out_once(upright, dpi, number, name, again);
+  if (again <= quality) {
+    out.notes.push_back("page " + std::to_string(number) + ": detected as turned " + std::to_string(degrees) +
+                        "°, but it read no better turned back; kept as scanned");
+    return out;
+  }
+  turned.notes.push_back("page " + std::to_string(number) + " was turned " + std::to_string(degrees) +
+                         "°; read upright (cell boxes are in the upright page's pixels)");
+  return turned;
+}
+
+PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int number, const std::string& name,
+                                     double& quality) {
+  quality = 1;
   PageLayout out;
   out.number = number;
   out.height = input.rows;
@@ -120,6 +150,7 @@ PageLayout ScanContext::lay_out(const cv::Mat& input, double dpi, int number, co
   auto grids = grid::build_grids(grid::merge_rules(grid::detect_rules(grey, ro), tol), tol);
   std::string unit = "px@" + std::to_string(static_cast<int>(std::lround(dpi))) + "dpi";
 
+  std::vector<double> label_conf;
   for (const grid::Grid& g : grids) {
     if (g.cols() < 2 || g.box.width() < 0.25 * grey.cols) continue;  // a frame or a stray box, not a table
     std::vector<cv::Rect> rects;
@@ -172,6 +203,7 @@ PageLayout ScanContext::lay_out(const cv::Mat& input, double dpi, int number, co
       if (reading[i] && number_like(*reading[i]) && han_count(second[k].text) < 2) continue;
       reading[i] = second[k];
       is_label[i] = true;
+      if (!second[k].empty_cell) label_conf.push_back(second[k].confidence);
     }
 
     CellTable t;
@@ -291,6 +323,11 @@ PageLayout ScanContext::lay_out(const cv::Mat& input, double dpi, int number, co
     std::string stem = std::filesystem::path(name).stem().string();
     cv::imwrite((std::filesystem::path(impl_->options.debug_dir) / (stem + "-p" + std::to_string(number) + ".png")).string(),
                 pic);
+  }
+  if (label_conf.size() >= 4) {
+    double sum = 0;
+    for (double c : label_conf) sum += c;
+    quality = sum / label_conf.size();
   }
   return out;
 }

@@ -20,6 +20,10 @@ class ScanContext {
   // One page image at `dpi`, as page `number` of a document called `name`
   // (for the debug pictures).
   PageLayout lay_out(const cv::Mat& grey, double dpi, int number, const std::string& name);
+ private:
+  PageLayout lay_out_once(const cv::Mat& grey, double dpi, int number, const std::string& name, double& quality);
+
+ public:
   // Options that do not need the models reloaded (debug dir, narrative).
   void set_options(const ReadOptions& options);
 
