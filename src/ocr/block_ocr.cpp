@@ -4,6 +4,7 @@
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
+#include <cmath>
 #include <filesystem>
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
@@ -109,11 +110,16 @@ std::vector<OcrLine> BlockReader::read_lines(const cv::Mat& grey, const cv::Rect
   // The region is cut out and framed in white rather than given with
   // SetRectangle: on a grey scan, Tesseract 5.3 read a SetRectangle region of
   // a full page as noise (measured: garbage where the cut-out reads cleanly).
+  // Running text is read at about 170 dpi: body type is then ~28 px high,
+  // which Tesseract reads as well as at 300 dpi, in a third of the time.
+  double scale = dpi > 200 ? 170.0 / dpi : 1.0;
   constexpr int kPad = 20;
   cv::Mat crop;
-  cv::copyMakeBorder(grey(r), crop, kPad, kPad, kPad, kPad, cv::BORDER_CONSTANT, cv::Scalar(255));
+  if (scale < 1) cv::resize(grey(r), crop, cv::Size(), scale, scale, cv::INTER_AREA);
+  else crop = grey(r);
+  cv::copyMakeBorder(crop, crop, kPad, kPad, kPad, kPad, cv::BORDER_CONSTANT, cv::Scalar(255));
   api.SetImage(crop.data, crop.cols, crop.rows, 1, static_cast<int>(crop.step));
-  api.SetSourceResolution(static_cast<int>(dpi));
+  api.SetSourceResolution(static_cast<int>(dpi * scale));
   if (api.Recognize(nullptr) != 0) return out;
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (!it) return out;
@@ -122,7 +128,8 @@ std::vector<OcrLine> BlockReader::read_lines(const cv::Mat& grey, const cv::Rect
     if (!text) continue;
     int x0, y0, x1, y1;
     if (!it->BoundingBox(tesseract::RIL_TEXTLINE, &x0, &y0, &x1, &y1)) continue;
-    OcrLine line{clean(text.get()), cv::Rect(x0 + r.x - kPad, y0 + r.y - kPad, x1 - x0, y1 - y0),
+    auto back = [&](int v) { return static_cast<int>(std::lround((v - kPad) / scale)); };
+    OcrLine line{clean(text.get()), cv::Rect(r.x + back(x0), r.y + back(y0), back(x1) - back(x0), back(y1) - back(y0)),
                  it->Confidence(tesseract::RIL_TEXTLINE) / 100.0};
     if (!line.text.empty()) out.push_back(std::move(line));
   } while (it->Next(tesseract::RIL_TEXTLINE));

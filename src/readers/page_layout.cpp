@@ -57,13 +57,15 @@ std::string page_list(const std::vector<int>& pages) {
   return s;
 }
 
-// A table outside sections 二–四 (its heading was not read — OCR — or the
-// report prints none) still says which table it is by its own words.
+// Which table this is by its own words (Preamble when they do not say): the
+// column headings of 三 and 四 and the row labels of 二 are fixed by the template.
 Section section_by_content(const CellTable& t) {
   std::u32string h = han_only(table_text(t));
   auto has = [&](const char32_t* w) { return h.find(w) != std::u32string::npos; };
-  if (has(U"自然人") || has(U"予以公开") || has(U"不予处理")) return Section::Requests;
-  if (has(U"复议") || has(U"诉讼")) return Section::Review;
+  bool requests = has(U"自然人") || has(U"予以公开") || has(U"不予处理");
+  bool review = has(U"复议") && has(U"诉讼");
+  if (requests != review) return requests ? Section::Requests : Section::Review;
+  if (requests) return Section::Preamble;
   if (has(U"规章") || has(U"行政许可") || has(U"行政处罚") || has(U"第二十条") || has(U"事业性收费")) return Section::Active;
   return Section::Preamble;
 }
@@ -178,7 +180,9 @@ void assemble(std::vector<PageLayout>& pages, SourceDoc& out) {
     Section sec = Section::Preamble;
     for (auto& s : starts)
       if (s.begin <= offsets[k]) sec = s.section;
-    if (sec != Section::Active && sec != Section::Requests && sec != Section::Review) sec = section_by_content(tables[k]);
+    // A table's own words outweigh where it stands: a heading misread by OCR
+    // must not put table 四 under 三.
+    if (Section by_words = section_by_content(tables[k]); by_words != Section::Preamble) sec = by_words;
     if (sec != Section::Active && sec != Section::Requests && sec != Section::Review) continue;
     auto rows = rows_from_table(tables[k]);
     auto& dst = out.rows[sec];
