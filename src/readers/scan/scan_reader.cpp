@@ -34,6 +34,32 @@ int han_count(const std::string& s) {
   return n;
 }
 
+// Whether the ink of a cell is no wider than the digits read from it: the
+// digit model reads "1.属于国家秘密" as "1." or "1.41" with confidence, but
+// its ink runs for ten characters. Digits are about 0.6 of their height wide.
+bool ink_fits_number(const cv::Mat& grey, const cv::Rect& cell, const std::string& text) {
+  int inset = std::max(3, std::min(cell.width, cell.height) / 12);
+  cv::Rect r(cell.x + inset, cell.y + inset, cell.width - 2 * inset, cell.height - 2 * inset);
+  r &= cv::Rect(0, 0, grey.cols, grey.rows);
+  if (r.width < 4 || r.height < 4 || text.empty()) return true;
+  cv::Mat bin;
+  cv::threshold(grey(r), bin, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  cv::Mat labels, stats, centroids;
+  int n = cv::connectedComponentsWithStats(bin, labels, stats, centroids, 8);
+  int x0 = r.width, x1 = 0, hmax = 0;
+  for (int i = 1; i < n; ++i) {
+    int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    if (stats.at<int>(i, cv::CC_STAT_AREA) < 6 || h < r.height / 8) continue;   // specks
+    if (w > r.width * 0.8 || h > r.height * 0.9) continue;                      // border remnants
+    x0 = std::min(x0, stats.at<int>(i, cv::CC_STAT_LEFT));
+    x1 = std::max(x1, stats.at<int>(i, cv::CC_STAT_LEFT) + w);
+    hmax = std::max(hmax, h);
+  }
+  if (x1 <= x0 || hmax == 0) return true;
+  double chars = static_cast<double>(text.size()) + 1.5;
+  return (x1 - x0) <= chars * 0.75 * hmax;
+}
+
 // A point of the deskewed page back on the page as rendered.
 cv::Point2d unrotate(const cv::Mat& m_inv, double x, double y) {
   return {m_inv.at<double>(0, 0) * x + m_inv.at<double>(0, 1) * y + m_inv.at<double>(0, 2),
@@ -173,6 +199,8 @@ PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int numbe
     for (size_t i = 0; i < g.cells.size(); ++i)
       if (reading[i] && !reading[i]->empty_cell) {
         ++filled[g.cells[i].col];
+        bool fits = ink_fits_number(grey, rects[i], reading[i]->text);
+        if (!fits) reading[i]->confidence = std::min(reading[i]->confidence, 0.3);  // words, not a number
         numeric[g.cells[i].col] += number_like(*reading[i]) && reading[i]->confidence >= 0.6;
       }
     // Pass 2: labels — every cell outside the value columns, and cells in
@@ -200,7 +228,8 @@ PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int numbe
       const auto& c = g.cells[i];
       // A cell that read as a number stays one unless it plainly holds words:
       // chi_sim misreads digits, so its reading of a number is not used.
-      if (reading[i] && number_like(*reading[i]) && han_count(second[k].text) < 2) continue;
+      if (reading[i] && number_like(*reading[i]) && reading[i]->confidence > 0.3 && han_count(second[k].text) < 2)
+        continue;
       reading[i] = second[k];
       is_label[i] = true;
       if (!second[k].empty_cell) label_conf.push_back(second[k].confidence);
