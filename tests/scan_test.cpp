@@ -22,7 +22,7 @@ TEST(ScanReader, RealReportTablePagesFromAScannedCopy) {
   EXPECT_TRUE(rec["meta"]["agency"].is_null());
   for (auto& c : rec["cells"]) {
     EXPECT_EQ(c["via"], "ocr");
-    EXPECT_EQ(c["bbox_unit"], "px@300dpi");
+    EXPECT_EQ(c["bbox_unit"], "px@200dpi");  // the scan's own resolution
     EXPECT_GT(c["confidence"].get<double>(), 0.0);
   }
 }

@@ -27,6 +27,7 @@ struct PageLayout {
   std::vector<CellTable> tables;   // top to bottom
   std::string ocr_reason;          // non-empty when the page could not be read here
   std::vector<std::string> notes;  // what the reader did to the page (turned it, …)
+  double image_dpi = 0;            // a scanned page's own resolution, when known
 };
 
 // Marks page numbers in the margins and sets each table's text_before /

@@ -69,23 +69,23 @@ class PageCollector : public TextOutputDev {
 
   void drawImageMask(GfxState* state, Object* ref, Stream* str, int w, int h, bool inv, bool interp,
                      bool inl) override {
-    image(state);
+    image(state, w);
     OutputDev::drawImageMask(state, ref, str, w, h, inv, interp, inl);
   }
   void drawImage(GfxState* state, Object* ref, Stream* str, int w, int h, GfxImageColorMap* cm, bool interp,
                  const int* mask, bool inl) override {
-    image(state);
+    image(state, w);
     OutputDev::drawImage(state, ref, str, w, h, cm, interp, mask, inl);
   }
   void drawMaskedImage(GfxState* state, Object* ref, Stream* str, int w, int h, GfxImageColorMap* cm,
                        bool interp, Stream* ms, int mw, int mh, bool minv, bool minterp) override {
-    image(state);
+    image(state, w);
     OutputDev::drawMaskedImage(state, ref, str, w, h, cm, interp, ms, mw, mh, minv, minterp);
   }
   void drawSoftMaskedImage(GfxState* state, Object* ref, Stream* str, int w, int h, GfxImageColorMap* cm,
                            bool interp, Stream* ms, int mw, int mh, GfxImageColorMap* mcm,
                            bool minterp) override {
-    image(state);
+    image(state, w);
     OutputDev::drawSoftMaskedImage(state, ref, str, w, h, cm, interp, ms, mw, mh, mcm, minterp);
   }
 
@@ -145,13 +145,24 @@ class PageCollector : public TextOutputDev {
     }
   }
 
-  void image(GfxState* state) {
+  void image(GfxState* state, int width_px) {
     double xs[4], ys[4];
     const double ux[4] = {0, 1, 0, 1}, uy[4] = {0, 0, 1, 1};
     for (int i = 0; i < 4; ++i) state->transform(ux[i], uy[i], &xs[i], &ys[i]);
-    images.push_back({*std::min_element(xs, xs + 4), *std::min_element(ys, ys + 4), *std::max_element(xs, xs + 4),
-                      *std::max_element(ys, ys + 4)});
+    grid::Box b{*std::min_element(xs, xs + 4), *std::min_element(ys, ys + 4), *std::max_element(xs, xs + 4),
+                *std::max_element(ys, ys + 4)};
+    images.push_back(b);
+    // The resolution of the biggest image: a scan's own dpi.
+    if (b.width() * b.height() > biggest_area && b.width() > 0) {
+      biggest_area = b.width() * b.height();
+      image_dpi = width_px / (b.width() / 72.0);
+    }
   }
+
+ public:
+  double biggest_area = 0, image_dpi = 0;
+
+ private:
 };
 
 double covered_fraction(const std::vector<grid::Box>& boxes, double w, double h) {
@@ -225,6 +236,7 @@ PageContent PdfDocument::page(int number) const {
   out.rules = std::move(dev.rules);
   out.shades = std::move(dev.shades);
   out.image_fraction = covered_fraction(dev.images, out.width, out.height);
+  out.image_dpi = dev.image_dpi;
   return out;
 }
 

@@ -28,6 +28,7 @@ struct PageContent {
   grid::Rules rules;              // raw ruling lines (stroked paths, thin filled rectangles)
   std::vector<grid::Box> shades;  // filled areas larger than a line: shaded cells
   double image_fraction = 0;      // share of the page area covered by images
+  double image_dpi = 0;           // resolution of the largest image on the page (a scan's dpi)
 };
 
 class PdfDocument {

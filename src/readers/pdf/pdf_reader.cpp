@@ -66,6 +66,7 @@ PageLayout lay_out(const PageContent& page, const pdf::PdfDocument& doc, std::ve
   out.number = page.number;
   out.height = page.height;
   out.ocr_reason = text_layer_problem(page);
+  out.image_dpi = page.image_dpi;
 
   auto grids = grid::build_grids(grid::merge_rules(page.rules, kSnap), kSnap);
   if (grids.empty() && out.ocr_reason.empty() && wants_raster_grid(page)) {
@@ -150,7 +151,11 @@ SourceDoc read_pdf(std::string_view bytes, const ReadOptions& options, const std
       if (p.ocr_reason.empty()) continue;
       std::string why = p.ocr_reason;
       int number = p.number;
-      p = scan::scan_context(options).lay_out(doc->render(number, options.scan_dpi), options.scan_dpi, number, name);
+      // Rendering a scan finer than it was scanned adds pixels, not detail:
+      // its own resolution is used when lower than --dpi (and not below 150).
+      double dpi = options.scan_dpi;
+      if (p.image_dpi >= 150 && p.image_dpi < dpi) dpi = std::round(p.image_dpi);
+      p = scan::scan_context(options).lay_out(doc->render(number, dpi), dpi, number, name);
       if (p.ocr_reason.empty()) ++scanned;
       out.notes.push_back("page " + std::to_string(number) + " read by OCR: " + why);
     }

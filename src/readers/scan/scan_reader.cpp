@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
+#include <future>
 #include <map>
 #include <mutex>
 #include <opencv2/imgcodecs.hpp>
@@ -83,9 +84,18 @@ bool doubtful_number(const Reading& r) {
 
 struct ScanContext::Impl {
   ReadOptions options;
+  // The running-text engine loads on another thread while the cell pool
+  // loads its own: loading models is most of a short scan's first second.
+  std::future<std::unique_ptr<ocr::BlockReader>> text_loading;
   ocr::CellOcrPool pool;
-  ocr::BlockReader text;
-  explicit Impl(const ReadOptions& o) : options(o), pool(pool_options(o)), text(o.tessdata) {}
+  std::unique_ptr<ocr::BlockReader> text_reader;
+  explicit Impl(const ReadOptions& o)
+      : options(o),
+        text_loading(std::async(std::launch::async,
+                                [dir = o.tessdata] { return std::make_unique<ocr::BlockReader>(dir); })),
+        pool(pool_options(o)),
+        text_reader(text_loading.get()) {}
+  ocr::BlockReader& text() { return *text_reader; }
   static ocr::OcrOptions pool_options(const ReadOptions& o) {
     ocr::OcrOptions p;
     p.tessdata = o.tessdata;
@@ -121,7 +131,7 @@ PageLayout ScanContext::lay_out(const cv::Mat& input, double dpi, int number, co
   if (!out.ocr_reason.empty() || quality >= 0.55) return out;
   // Labels that read as noise: the page may be turned. Tesseract's
   // orientation detector says by how much; the page is read again upright.
-  int degrees = impl_->text.orientation(input, dpi);
+  int degrees = impl_->text().orientation(input, dpi);
   if (degrees == 0) {
     out.notes.push_back("page " + std::to_string(number) +
                         ": its labels read poorly (is the page turned or very degraded?); orientation detection "
@@ -299,10 +309,10 @@ PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int numbe
     bottom = std::min(b, bottom + pad);
     bands.emplace_back(0, top, grey.cols, bottom - top);
   };
-  // Page 1's title stands in its top third.
+  // Page 1's title stands in its top fifth.
   double title_end = 0;
   if (number == 1 && !impl_->options.scan_narrative) {
-    title_end = std::min(0.3 * grey.rows, out.tables.empty() ? 0.3 * grey.rows : out.tables.front().top);
+    title_end = std::min(0.2 * grey.rows, out.tables.empty() ? 0.2 * grey.rows : out.tables.front().top);
     band(0, title_end, !out.tables.empty() && title_end >= out.tables.front().top);
   }
   for (auto& t : out.tables) {
@@ -312,7 +322,7 @@ PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int numbe
   }
   if (impl_->options.scan_narrative) band(y, grey.rows);
   for (auto& b : bands)
-    for (auto& l : impl_->text.read_lines(grey, b, dpi)) {
+    for (auto& l : impl_->text().read_lines(grey, b, dpi)) {
       TextLine line;
       line.text = l.text;
       line.box = {static_cast<double>(l.box.x), static_cast<double>(l.box.y), static_cast<double>(l.box.br().x),
