@@ -135,3 +135,10 @@ TEST(GeneratedPdf, EveryCellOfEveryReport) {
   EXPECT_EQ(correct, total);
   EXPECT_EQ(total, 6 * 203);
 }
+
+TEST(RealPdfCity2024, VectorGridsNeedNoRasterFallback) {
+  // Every table page draws its grid; narrative pages are never rendered.
+  auto rec = extract_json(sample("huaian-city-2024.pdf"));
+  for (auto& f : rec["findings"])
+    EXPECT_EQ(f["message"].get<std::string>().find("found in the page image"), std::string::npos) << f["message"];
+}

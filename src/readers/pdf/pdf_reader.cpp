@@ -53,12 +53,16 @@ bool covered(const std::vector<grid::Box>& shades, const grid::Box& b) {
   return false;
 }
 
-// A page with words and numbers but no ruled grid in its drawing: look for
-// the grid in its image.
+// A page that prints the template's column headings but draws no ruled grid:
+// look for the grid in its image. (Narrative pages, the common case, are not
+// rendered: that would cost more than reading the whole report.)
 bool wants_raster_grid(const PageContent& page) {
-  size_t digits = 0;
-  for (auto& g : page.glyphs) digits += g.ch >= U'0' && g.ch <= U'9';
-  return digits >= 10 && page.glyphs.size() >= 30;
+  std::u32string han;
+  for (auto& g : page.glyphs)
+    if (is_han(g.ch)) han.push_back(g.ch);
+  for (const char32_t* w : {U"信息内容", U"申请人情况", U"本年制发件数", U"本年处理决定数量", U"未经复议直接起诉"})
+    if (han.find(w) != std::u32string::npos) return true;
+  return false;
 }
 
 PageLayout lay_out(const PageContent& page, const pdf::PdfDocument& doc, std::vector<int>& raster_pages) {

@@ -113,6 +113,25 @@ cv::Mat deskew(const cv::Mat& grey, double degrees) {
   return out;
 }
 
+bool write_png(const cv::Mat& picture, const std::string& path) {
+  if (picture.empty()) return false;
+  if (picture.type() == CV_8UC1) {
+    PixPtr pix(to_pix(picture));
+    return pixWrite(path.c_str(), pix.get(), IFF_PNG) == 0;
+  }
+  if (picture.type() != CV_8UC3) return false;
+  PixPtr pix(pixCreate(picture.cols, picture.rows, 32));
+  for (int y = 0; y < picture.rows; ++y) {
+    const cv::Vec3b* row = picture.ptr<cv::Vec3b>(y);
+    for (int x = 0; x < picture.cols; ++x) {
+      l_uint32 v;
+      composeRGBPixel(row[x][2], row[x][1], row[x][0], &v);
+      pixSetPixel(pix.get(), x, y, v);
+    }
+  }
+  return pixWrite(path.c_str(), pix.get(), IFF_PNG) == 0;
+}
+
 double ink_fraction(const cv::Mat& grey) {
   if (grey.empty()) return 0;
   cv::Mat bin;

@@ -1,6 +1,7 @@
 // Page images for the scan reader: decoding image files (Leptonica), the
 // grey page kept for OCR, and the clean-up before the grid is looked for.
 #pragma once
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -28,6 +29,10 @@ double find_skew(const cv::Mat& grey);
 
 // Rotates by -`degrees` about the centre, white filling the corners.
 cv::Mat deskew(const cv::Mat& grey, double degrees);
+
+// Writes a grey or BGR picture as PNG through Leptonica (OpenCV's image
+// codecs would pull some hundred libraries into the binary's start-up).
+bool write_png(const cv::Mat& picture, const std::string& path);
 
 // Share of dark pixels: a blank page has almost none.
 double ink_fraction(const cv::Mat& grey);

@@ -6,7 +6,6 @@
 #include <future>
 #include <map>
 #include <mutex>
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "grid/grid.h"
@@ -360,8 +359,7 @@ PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int numbe
     if (pic.rows > 2000) cv::resize(pic, pic, cv::Size(), 2000.0 / pic.rows, 2000.0 / pic.rows, cv::INTER_AREA);
     std::filesystem::create_directories(impl_->options.debug_dir);
     std::string stem = std::filesystem::path(name).stem().string();
-    cv::imwrite((std::filesystem::path(impl_->options.debug_dir) / (stem + "-p" + std::to_string(number) + ".png")).string(),
-                pic);
+    write_png(pic, (std::filesystem::path(impl_->options.debug_dir) / (stem + "-p" + std::to_string(number) + ".png")).string());
   }
   if (label_conf.size() >= 4) {
     double sum = 0;
