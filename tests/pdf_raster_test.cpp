@@ -3,26 +3,15 @@
 // table pages, where both exist.
 #include <gtest/gtest.h>
 
-#include <fstream>
-#include <sstream>
-
 #include "grid/grid.h"
 #include "readers/pdf/pdf_document.h"
 #include "readers/pdf/raster_fallback.h"
+#include "test_util.h"
 
 using namespace gongkai;
 
-namespace {
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-}  // namespace
-
 TEST(PdfRasterFallback, SameGridsAsTheVectorDrawing) {
-  auto doc = pdf::PdfDocument::open(slurp(std::string(GONGKAI_SAMPLES) + "/huaian-city-2024.pdf"));
+  auto doc = pdf::PdfDocument::open(gk_test::slurp(std::string(GONGKAI_SAMPLES) + "/huaian-city-2024.pdf"));
   int compared = 0;
   for (int p : {3, 4, 5}) {
     auto vec = grid::build_grids(grid::merge_rules(doc->page(p).rules, 2), 2);

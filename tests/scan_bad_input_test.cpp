@@ -18,12 +18,6 @@ using namespace gk_test;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // Page `n` of the real report, rendered in grey at `dpi`.
 cv::Mat real_page(int n, double dpi) {

@@ -10,6 +10,11 @@
 
 namespace gk_test {
 
+inline std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
 inline std::string data(const std::string& rel) { return std::string(GONGKAI_TEST_DATA) + "/" + rel; }
 
 inline nlohmann::json load(const std::string& path) {

@@ -1,6 +1,5 @@
 #include "ocr/block_ocr.h"
 
-#include <dlfcn.h>
 #include <tesseract/baseapi.h>
 #include <tesseract/resultiterator.h>
 
@@ -15,17 +14,6 @@
 
 namespace gongkai::ocr {
 namespace {
-
-// See cell_ocr.cpp: Tesseract's OpenMP threads only slow it down here.
-void one_openmp_thread() {
-  static const auto set_levels = [] {
-    setenv("OMP_THREAD_LIMIT", "1", 0);
-    return reinterpret_cast<void (*)(int)>(dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"));
-  }();
-  thread_local bool done = false;
-  if (!done && set_levels) set_levels(0);
-  done = true;
-}
 
 // Tesseract puts spaces between CJK characters; keep them only between two
 // ASCII letters or digits ("2024 年" is "2024年", "Word 2010" stays).
@@ -57,7 +45,7 @@ struct BlockReader::Impl {
 };
 
 BlockReader::BlockReader(const std::string& tessdata) : impl_(std::make_unique<Impl>()) {
-  one_openmp_thread();
+  serialise_openmp_in_this_thread();
   std::string dir = resolve_tessdata(tessdata, "chi_sim");
   impl_->dir = dir;
   std::string file = (std::filesystem::path(dir) / "chi_sim.traineddata").string();
@@ -76,7 +64,7 @@ BlockReader::~BlockReader() {
 }
 
 int BlockReader::orientation(const cv::Mat& grey, double dpi) {
-  one_openmp_thread();
+  serialise_openmp_in_this_thread();
   if (impl_->osd_missing || grey.empty()) return 0;
   if (!impl_->osd) {
     auto api = std::make_unique<tesseract::TessBaseAPI>();
@@ -102,7 +90,7 @@ int BlockReader::orientation(const cv::Mat& grey, double dpi) {
 }
 
 std::vector<OcrLine> BlockReader::read_lines(const cv::Mat& grey, const cv::Rect& region, double dpi) {
-  one_openmp_thread();
+  serialise_openmp_in_this_thread();
   std::vector<OcrLine> out;
   cv::Rect r = region & cv::Rect(0, 0, grey.cols, grey.rows);
   if (r.width < 8 || r.height < 8 || grey.type() != CV_8UC1) return out;

@@ -23,6 +23,18 @@
 
 namespace gongkai::ocr {
 
+void serialise_openmp_in_this_thread() {
+  static const auto set_levels = [] {
+    setenv("OMP_THREAD_LIMIT", "1", 0);
+    return reinterpret_cast<void (*)(int)>(dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"));
+  }();
+  thread_local bool done = false;
+  if (!done) {
+    if (set_levels) set_levels(0);
+    done = true;
+  }
+}
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -45,17 +57,6 @@ constexpr const char* kDebianTessdata = "/usr/share/tesseract-ocr/5/tessdata";
 // not link libgomp ourselves (and nothing happens if Tesseract was built without it).
 // The environment variable is still set (if unset) for a libgomp loaded later (dlopen)
 // and for child processes.
-void serialise_openmp_in_this_thread() {
-  static const auto set_levels = [] {
-    setenv("OMP_THREAD_LIMIT", "1", 0);
-    return reinterpret_cast<void (*)(int)>(dlsym(RTLD_DEFAULT, "omp_set_max_active_levels"));
-  }();
-  thread_local bool done = false;
-  if (!done) {
-    if (set_levels) set_levels(0);
-    done = true;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // Models.

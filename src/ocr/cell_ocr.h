@@ -157,6 +157,10 @@ struct OcrOptions {
 // resolved as described there. Never throws: when no candidate holds
 // `probe_model` it returns the first candidate (CellReader then throws a
 // message naming it).
+// Makes Tesseract's OpenMP regions run on the calling thread only (see
+// cell_ocr.cpp for why and how). Call in every thread that runs Tesseract.
+void serialise_openmp_in_this_thread();
+
 std::string resolve_tessdata(const std::string& configured, const std::string& probe_model = "eng");
 
 // Reads the cells of one page. Holds one initialised Tesseract engine per
