@@ -16,6 +16,31 @@ struct Alignment {
 // Monotone alignment of printed rows to template rows maximising the summed
 // label similarity: the order of rows is part of the evidence, so a short
 // label ("其他", "总计") only matches where the sequence puts it.
+// Rows whose labels could not be read (OCR noise) but which stand, with
+// exactly the right number of cells, between two rows that did match — as
+// many printed rows as template rows in the gap — are those template rows,
+// in order. Anchored on both sides, the order leaves no other reading.
+void fill_anchored_gaps(const std::vector<SourceRow>& src, const TableSpec& spec, Alignment& a) {
+  const int n = static_cast<int>(spec.rows.size());
+  int prev_j = -1;
+  for (int j = 0; j < n; ++j) {
+    if (a.source_of[j] < 0) continue;
+    if (prev_j >= 0 && j - prev_j > 1) {
+      std::vector<int> rows;
+      for (int i = a.source_of[prev_j] + 1; i < a.source_of[j]; ++i)
+        if (!src[i].tokens.empty()) rows.push_back(i);
+      bool fits = static_cast<int>(rows.size()) == j - prev_j - 1;
+      for (size_t k = 0; fits && k < rows.size(); ++k) {
+        const SourceRow& r = src[rows[k]];
+        fits = r.positional && r.tokens.size() == spec.rows[prev_j + 1 + k].columns.size();
+      }
+      if (fits)
+        for (size_t k = 0; k < rows.size(); ++k) a.source_of[prev_j + 1 + k] = rows[k];
+    }
+    prev_j = j;
+  }
+}
+
 Alignment align(const std::vector<SourceRow>& src, const TableSpec& spec) {
   const size_t m = src.size(), n = spec.rows.size();
   std::vector<std::u32string> labels(m);
@@ -57,6 +82,7 @@ Alignment align(const std::vector<SourceRow>& src, const TableSpec& spec) {
       --j;
     }
   }
+  fill_anchored_gaps(src, spec, a);
   return a;
 }
 

@@ -23,7 +23,15 @@ bool is_value_text(std::u32string_view t) {
   // "1本机关不掌握…" (OCR lost the dot) is a label too; "251000元", "22件" are values.
   static const std::u32string units = U"元万件个项条";
   bool words_follow = i < s.size() && is_han(s[i]) && units.find(s[i]) == std::u32string::npos;
-  return !list_number && !words_follow;
+  // Words outside brackets make a label ("5,于三类内部…" read by OCR); a
+  // value's note stands in brackets ("22（其中修订16件）").
+  int han_outside = 0, depth = 0;
+  for (char32_t c : s) {
+    if (c == U'(' || c == U'（') ++depth;
+    else if ((c == U')' || c == U'）') && depth > 0) --depth;
+    else if (depth == 0 && is_han(c) && units.find(c) == std::u32string::npos) ++han_outside;
+  }
+  return !list_number && !words_follow && han_outside < 2;
 }
 
 SourceRow row_from_cells(const std::vector<const TableCell*>& cells, const std::vector<bool>* value_columns) {
