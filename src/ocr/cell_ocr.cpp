@@ -344,9 +344,15 @@ Prepared prepare(const cv::Mat& page, cv::Rect r, CellKind kind) {
       // Remnant of a ruling line: long and thin along an edge, or (almost) all
       // within the band along the edges (corners where two lines meet, stubs of
       // crossing lines, the wedge of a tilted line).
-      const bool long_h = b.width >= 0.25 * W && b.height <= std::max(6, (int)(0.2 * H));
-      const bool long_v = b.height >= 0.25 * H && b.width <= std::max(6, (int)(0.2 * W));
-      const bool in_band = in_frame[i] >= 0.85 * c.area;
+      // A digit in a tight cell may stand this close to the edge too: a
+      // remnant is as thin as a ruling line, or touches the rectangle's edge
+      // (measured: digits lost at the left edge of narrow cells, 9982 -> 982,
+      // when a thin-relative-to-the-cell test was used).
+      const bool touches = b.x == 0 || b.y == 0 || b.x + b.width >= W || b.y + b.height >= H;
+      const bool line_thin = std::min(b.width, b.height) <= 6;
+      const bool long_h = b.width >= 0.25 * W && b.height <= 6;
+      const bool long_v = b.height >= 0.25 * H && b.width <= 6;
+      const bool in_band = in_frame[i] >= 0.85 * c.area && (touches || line_thin);
       if (long_h || long_v || in_band) continue;
     }
     // Specks: too small to be part of text at any resolution we read (200 dpi and
