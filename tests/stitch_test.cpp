@@ -163,3 +163,14 @@ TEST(Stitch, RowCutInsideASpanningGroupWhoseLabelStayedBehind) {
   EXPECT_EQ(rows[1].tokens.size(), 2u);
   EXPECT_EQ(rows[2].label, "2.申请人逾期未按收费通知要求缴纳费用");
 }
+
+TEST(Stitch, RepeatedHeaderReadSlightlyDifferentlyIsStillDropped) {
+  // OCR read 勾稽 as 色移 on the second page's copy of the header.
+  auto a = table(3, {{"（本列数据的勾稽关系为：第一项加第二项之和）", "自然人", "总计"}, {"一、本年新收", "1", "1"}});
+  auto b = table(4, {{"（本列数据的色移关系为：第一项加第二项之和）", "自然人", "总计"}, {"二、上年结转", "2", "2"}});
+  stitch_into(a, b);
+  EXPECT_EQ(a.rows, 3);
+  auto rows = rows_from_table(a);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[2].label, "二、上年结转");
+}

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "tables/table_rows.h"
+#include "text/fuzzy.h"
 #include "text/unicode.h"
 
 namespace gongkai {
@@ -138,11 +139,16 @@ void stitch_into(CellTable& prev, const CellTable& next_in, double kTol) {
   reindex(prev, edges, kTol);
   reindex(next, edges, kTol);
 
-  // 1. A header repeated on the new page.
+  // 1. A header repeated on the new page (read alike, not always the same:
+  // OCR reads 勾稽 as 色移 on one page and not the other).
+  auto same_header = [&](int r) {
+    if (!label_only_row(next, r) || !label_only_row(prev, r)) return false;
+    std::u32string a = han_only(to_utf8(row_text(prev, r))), b = han_only(to_utf8(row_text(next, r)));
+    if (a == b) return true;
+    return a.size() >= 4 && b.size() >= 4 && label_match_score(a, b) > 0 && label_match_score(b, a) > 0;
+  };
   int header = 0;
-  while (header < next.rows && header < prev.rows && label_only_row(next, header) &&
-         row_text(next, header) == row_text(prev, header))
-    ++header;
+  while (header < next.rows && header < prev.rows && same_header(header)) ++header;
   drop_rows(next, header);
 
   // 2. A label cell spanning rows, cut by the break: one cell again.
