@@ -143,10 +143,7 @@ int run_score(const std::string& expected, const std::string& actual, bool verbo
 // cells, with the page. The first thing to look at when a cell comes out wrong.
 int run_rows(const std::string& input) {
   try {
-    std::ifstream in(input, std::ios::binary);
-    if (!in) throw ReadError("cannot open for reading");
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    SourceDoc doc = read_any(bytes, input);
+    SourceDoc doc = read_any(read_input_file(input), input);
     static const char* names[] = {"preamble", "一", "二", "三", "四", "五", "六"};
     std::cout << "kind=" << doc.kind << " pages=" << doc.pages << " title=" << doc.title << "\n";
     for (auto& f : doc.findings) std::cout << "finding " << f.rule << ": " << f.message << "\n";

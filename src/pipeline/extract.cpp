@@ -71,7 +71,7 @@ Report extract_bytes(std::string_view bytes, const std::string& name, const Read
   return r;
 }
 
-Report extract_file(const std::string& path, const ReadOptions& options) {
+std::string read_input_file(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
   auto status = fs::status(path, ec);
@@ -84,7 +84,11 @@ Report extract_file(const std::string& path, const ReadOptions& options) {
   if (!in) throw ReadError("cannot open for reading");
   std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (in.bad()) throw ReadError("read error");
-  return extract_bytes(bytes, fs::path(path).filename().string(), options);
+  return bytes;
+}
+
+Report extract_file(const std::string& path, const ReadOptions& options) {
+  return extract_bytes(read_input_file(path), std::filesystem::path(path).filename().string(), options);
 }
 
 }  // namespace gongkai

@@ -17,6 +17,10 @@ Report build_report(const SourceDoc& doc);
 Report extract_bytes(std::string_view bytes, const std::string& name, const ReadOptions& options = {});
 
 // From a file on disk. Throws ReadError (not found, unreadable, …).
+// The bytes of an input file; throws ReadError for a missing file, a
+// directory, a file too large to be a report, or a read error.
+std::string read_input_file(const std::string& path);
+
 Report extract_file(const std::string& path, const ReadOptions& options = {});
 
 }  // namespace gongkai

@@ -1,11 +1,9 @@
-// PDFs with a text layer: every page's glyphs and ruling lines through
-// PdfDocument; ruled grids become tables of cells, the rest of the page is
-// narrative; tables continued over a page break are stitched; the sections
-// are found in the rebuilt reading order, as in every reader.
+// PDFs: every page's glyphs and ruling lines through PdfDocument; ruled
+// grids become tables of cells, the rest of the page is narrative. Pages
+// without a usable text layer go to the scan reader. The pages are then
+// assembled (reading order, sections, stitching) by readers/page_layout.
 #include <algorithm>
 #include <cmath>
-#include <map>
-#include <set>
 
 #include "grid/grid.h"
 #include "readers/pdf/layout.h"
@@ -14,9 +12,6 @@
 #include "readers/pdf/raster_fallback.h"
 #include "readers/reader.h"
 #include "readers/scan/scan_reader.h"
-#include "readers/sections.h"
-#include "tables/stitch.h"
-#include "tables/table_rows.h"
 #include "text/unicode.h"
 
 namespace gongkai {
