@@ -3,7 +3,8 @@
 # known values, and the same copies through OCRmyPDF + pdftotext -layout +
 # gongkai's text reader, measured in the same run for comparison.
 #   tools/eval_scan.sh SEED PDF...    (each PDF next to NAME.expected.json)
-# Needs build/scanify and build/gongkai; the comparison needs ocrmypdf (apt).
+# Needs build/scanify and build/gongkai; the comparison needs ocrmypdf (apt);
+# SKIP_OCRMYPDF=1 leaves it out (quicker, for iterating).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SEED=$1
@@ -27,7 +28,7 @@ for pdf in "$@"; do
   e=$(date +%s%N)
   ours_ms=$((ours_ms + (e - s) / 1000000))
   echo "$name: $pages pages at $dpi dpi, gongkai $(( (e - s) / 1000000 )) ms" >&2
-  if command -v ocrmypdf > /dev/null; then
+  if [ -z "${SKIP_OCRMYPDF:-}" ] && command -v ocrmypdf > /dev/null; then
     s=$(date +%s%N)
     ocrmypdf -q -l chi_sim "$WORK/scan/$name.pdf" "$WORK/ocrmypdf/$name.ocr.pdf" 2> /dev/null || true
     pdftotext -layout "$WORK/ocrmypdf/$name.ocr.pdf" "$WORK/ocrmypdf/$name.txt" 2> /dev/null || true
@@ -39,7 +40,7 @@ for pdf in "$@"; do
 done
 echo "== gongkai (scan reader): $i reports, $pages_total pages, $ours_ms ms total ($((ours_ms / pages_total)) ms/page)"
 build/gongkai score "$WORK/expected" "$WORK/ours" | tail -1
-if command -v ocrmypdf > /dev/null; then
+if [ -z "${SKIP_OCRMYPDF:-}" ] && command -v ocrmypdf > /dev/null; then
   echo "== OCRmyPDF -l chi_sim + pdftotext -layout + gongkai text reader: $theirs_ms ms OCR ($((theirs_ms / pages_total)) ms/page)"
   build/gongkai score "$WORK/expected" "$WORK/ocrmypdf" | tail -1
 fi

@@ -130,12 +130,14 @@ int run_score(const std::string& expected, const std::string& actual, bool verbo
       for (auto& m : s.missing_cells) std::cout << "  MISSING " << m << "\n";
     }
     total.correct += s.correct, total.wrong += s.wrong, total.missing += s.missing;
+    total.wrong_unflagged += s.wrong_unflagged;
   }
   double t = static_cast<double>(std::max(1L, total.total()));
   std::cout << "TOTAL files=" << files << " perfect=" << files_perfect << " cells=" << total.total()
             << " correct=" << total.correct << " (" << 100.0 * total.correct / t << "%)"
             << " wrong=" << total.wrong << " (" << 100.0 * total.wrong / t << "%)"
-            << " missing=" << total.missing << " (" << 100.0 * total.missing / t << "%)\n";
+            << " missing=" << total.missing << " (" << 100.0 * total.missing / t << "%)"
+            << " wrong_without_finding=" << total.wrong_unflagged << "\n";
   return 0;
 }
 

@@ -403,6 +403,7 @@ double estimate_noise(const cv::Mat& grey) {
 void check_options(const RasterRuleOptions& opt) {
   auto bad = [](const std::string& what) { throw std::invalid_argument("detect_rules: " + what); };
   if (!(opt.min_length_frac > 0 && opt.min_length_frac <= 1)) bad("min_length_frac must be in (0, 1]");
+  if (!(opt.short_vertical_frac >= 0 && opt.short_vertical_frac <= 1)) bad("short_vertical_frac must be in [0, 1]");
   if (opt.block_size < 3 || opt.block_size % 2 == 0) bad("block_size must be odd and >= 3");
   if (!(opt.threshold_c > 0)) bad("threshold_c must be > 0 (else flat paper counts as ink)");
   if (!(opt.dpi >= 0) || !(opt.max_gap_mm >= 0) || !(opt.min_piece_mm >= 0) || !(opt.merge_gap_mm >= 0) ||
@@ -440,8 +441,24 @@ Rules detect_rules(const cv::Mat& grey, const RasterRuleOptions& opt) {
   Rules rules;
   sz.min_len = std::max(1, static_cast<int>(std::lround(opt.min_length_frac * grey.cols)));
   rules.horizontal = find_rules(row_runs(bin, min_piece), GreyView{src, false}, sz, opt);
-  sz.min_len = std::max(1, static_cast<int>(std::lround(opt.min_length_frac * grey.rows)));
+  const int long_v = std::max(1, static_cast<int>(std::lround(opt.min_length_frac * grey.rows)));
+  const int short_v = opt.short_vertical_frac > 0
+                          ? std::max(1, static_cast<int>(std::lround(opt.short_vertical_frac * grey.rows)))
+                          : long_v;
+  sz.min_len = std::min(long_v, short_v);
   rules.vertical = find_rules(column_runs(bin, min_piece), GreyView{src, true}, sz, opt);
+  if (sz.min_len < long_v) {
+    // A short vertical stays only when it runs from one horizontal rule to another.
+    const double reach = std::max(2, px(0.3)) + opt.skew_tolerance;
+    auto on_horizontal = [&](double x, double y) {
+      for (const Rule& h : rules.horizontal)
+        if (std::abs(h.pos - y) <= reach && x >= h.from - reach && x <= h.to + reach) return true;
+      return false;
+    };
+    std::erase_if(rules.vertical, [&](const Rule& v) {
+      return v.to - v.from < long_v && !(on_horizontal(v.pos, v.from) && on_horizontal(v.pos, v.to));
+    });
+  }
   return rules;
 }
 

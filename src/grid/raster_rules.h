@@ -37,6 +37,12 @@ struct RasterRuleOptions {
   // 1/25 of an A4 page is about 8 mm wide and 12 mm tall: longer than a
   // stroke of a heading glyph, shorter than a two-row table's verticals.
   double min_length_frac = 1.0 / 25;
+  // Vertical rules shorter than that but at least this fraction of the image
+  // height are kept when both their ends meet a horizontal rule: the
+  // separators of a table row left alone at the top of a page (one row, 6 mm)
+  // are shorter than any safe minimum for free-standing lines, but no glyph
+  // stroke runs from one rule to the next. 0 keeps no short verticals.
+  double short_vertical_frac = 0;
   // Scans with grain or JPEG noise: when the image's noise (standard
   // deviation in grey levels, estimated from neighbouring pixels) is above
   // this, the image is smoothed with a 3x3 box before anything else. Clean

@@ -105,6 +105,11 @@ ReadUnit unit_for(TableId t, const RowSpec& row, const SourceRow* src) {
     u.present = true;
     u.positional = src->positional;
     u.tokens = src->tokens;
+    // Empty fields that make the row exactly as wide as the template say where its lost cells were.
+    if (!src->positional && src->slots.size() == row.columns.size()) {
+      u.positional = true;
+      u.tokens = src->slots;
+    }
     u.printed_label = src->label;
     u.where = src->where;
   }
@@ -138,6 +143,22 @@ const std::vector<SourceRow>& rows_of(const SourceDoc& doc, Section s) {
   return it == doc.rows.end() ? none : it->second;
 }
 
+// Rows with numbers printed between the rows aligned to （五）5 and （七）总计:
+// three for a （六） printed in three rows, one for （六） as one row, -1 when
+// the alignment does not hold both anchors. Structure survives labels that
+// OCR garbled past recognition, which the label scores do not.
+int other_rows_printed(const std::vector<SourceRow>& src, const TableSpec& spec, const Alignment& a) {
+  int before = -1, after = -1;
+  for (size_t j = 0; j < spec.rows.size(); ++j) {
+    if (spec.rows[j].key == "rejected_confirmation") before = a.source_of[j];
+    if (spec.rows[j].key == "total") after = a.source_of[j];
+  }
+  if (before < 0 || after < 0 || after <= before) return -1;
+  int n = 0;
+  for (int i = before + 1; i < after; ++i) n += !src[i].tokens.empty();
+  return n;
+}
+
 // Table 四 prints one row of fifteen cells under a two-level header; some
 // extractions print it as three rows. Either way its numbers, in order, are
 // review ×5, direct litigation ×5, litigation after review ×5.
@@ -151,14 +172,27 @@ ReadUnit review_unit(const std::vector<SourceRow>& src) {
       u.cells.push_back({TableId::ReviewLitigation, r.key, c.key});
       u.kinds.push_back(c.kind);
     }
-  for (auto& r : src)
-    if (r.positional && r.tokens.size() == u.cells.size()) {
+  for (auto& r : src) {
+    std::vector<Token> exact;
+    if (r.positional && r.tokens.size() == u.cells.size()) exact = r.tokens;
+    // Plain text: empty fields inside the row and before it (the row has no
+    // label column) place its lost cells.
+    const std::vector<Token>& fields = r.slots.empty() ? r.tokens : r.slots;
+    if (!r.positional && r.slots.size() == u.cells.size()) exact = r.slots;
+    else if (!r.positional && r.lead_empty > 0 && r.lead_empty + fields.size() == u.cells.size()) {
+      Token lost;
+      lost.atomic = lost.unread = true;
+      exact.assign(r.lead_empty, lost);
+      exact.insert(exact.end(), fields.begin(), fields.end());
+    }
+    if (!exact.empty()) {
       u.present = true;
       u.positional = true;
-      u.tokens = r.tokens;
+      u.tokens = std::move(exact);
       u.where = r.where;
       return u;
     }
+  }
   for (auto& r : src) {
     // Narrative that lost its heading ends the table: a long sentence after numbers.
     if (!u.tokens.empty() && han_only(r.label).size() > 40) break;
@@ -207,9 +241,14 @@ Mapping map_tables(const SourceDoc& doc, std::optional<int> year) {
   std::string requests_layout;
   if (!req.empty()) {
     Alignment split = align(req, requests_table("2021")), single = align(req, requests_table("2019"));
-    requests_layout = split.score > single.score ? "2021"
-                      : single.score > split.score ? "2019"
-                      : (active_format.empty() ? (year && *year <= 2020 ? "2019" : "2021") : active_format);
+    int n_split = other_rows_printed(req, requests_table("2021"), split);
+    int n_single = other_rows_printed(req, requests_table("2019"), single);
+    if (n_split == 3 && n_single == 3) requests_layout = "2021";
+    else if (n_split == 1 && n_single == 1) requests_layout = "2019";
+    else
+      requests_layout = split.score > single.score ? "2021"
+                        : single.score > split.score ? "2019"
+                        : (active_format.empty() ? (year && *year <= 2020 ? "2019" : "2021") : active_format);
     const TableSpec& spec = requests_table(requests_layout);
     const Alignment& a = requests_layout == "2019" ? single : split;
     if (a.score > 0) {

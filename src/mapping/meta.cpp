@@ -65,6 +65,24 @@ std::u32string county_government(const std::u32string& a) {
   return rest;
 }
 
+// A digit or two between two Han characters of a title is a speck that OCR
+// read ("政府信息公8开"): no title prints one there, and the year has four.
+std::u32string drop_stray_digits(const std::u32string& s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    if (is_digit(s[i]) && !out.empty() && is_han(out.back())) {
+      size_t j = i;
+      while (j < s.size() && is_digit(s[j])) ++j;
+      if (j - i <= 3 && j < s.size() && is_han(s[j]) && s[j] != U'年') {
+        i = j;
+        continue;
+      }
+    }
+    out.push_back(s[i++]);
+  }
+  return out;
+}
+
 }  // namespace
 
 Meta read_meta(std::string_view head_text, std::string_view title_hint) {
@@ -89,11 +107,16 @@ Meta read_meta(std::string_view head_text, std::string_view title_hint) {
     candidates.push_back(lines[i]);
     if (i + 1 < lines.size()) candidates.push_back(lines[i] + lines[i + 1]);
   }
+  for (auto& c : candidates) c = drop_stray_digits(c);
   for (size_t ci = 0; ci < candidates.size(); ++ci) {
     const std::u32string& line = candidates[ci];
     auto gk = line.find(U"政府信息公开");
     if (gk == std::u32string::npos) continue;
     auto rep = line.find(U"报告", gk);
+    // The title the layout found (large type atop page 1) may have lost its
+    // last characters to OCR ("…工作年度报"): it still names agency and year.
+    if (rep == std::u32string::npos && ci == 0 && !title_hint32.empty() && line.size() <= 60)
+      rep = line.size() - 2;
     if (rep == std::u32string::npos || line.size() > 200) continue;
     // A title ends at 报告 (a bracketed note may follow) and is short; a
     // sentence of the narrative that mentions the report is not one.

@@ -42,6 +42,17 @@ struct SourceRow {
   // True when tokens are exactly the row's cells, blanks included (a ruled
   // table, an HTML row); false when blanks may have vanished (plain text).
   bool positional = false;
+  // Plain text with field separators (tabs, markdown pipes, one cell per
+  // line): the fields from the first value to the last, an empty field kept
+  // as an unread token. Set only when some field is empty and every value
+  // was hard-separated. When it has as many fields as the template row has
+  // cells, the empty fields say where cells were lost; otherwise a lost
+  // cell's separator vanished too and it is ignored.
+  std::vector<Token> slots;
+  // Empty fields before the first value on a line holding only values (the
+  // row of table 四, which has no label column, losing its first cells);
+  // -1 when values were not all hard-separated or label text precedes them.
+  int lead_empty = -1;
   Provenance where;
 };
 
@@ -58,6 +69,7 @@ struct SourceDoc {
   int pages = 0;
   std::string encoding;
   std::string title;           // the report's title as printed, if found
+  bool title_by_ocr = false;   // ...and it was read by OCR (names may hold misread characters)
   std::string head_text;       // the first part of the text, for meta
   std::map<Section, std::vector<SourceRow>> rows;      // tables 二, 三, 四
   std::map<Section, std::string> section_text;         // all text of each section

@@ -192,6 +192,9 @@ std::string tidy_number(const std::string& s) {
 // 93, 0.3 all 94 (0.25: 93, the dust speck on the 1 of 3001 joins it). Closer to the paper keeps strokes whole;
 // specks stay specks because they are small, whatever the threshold.
 constexpr double kInkFraction = 0.3;
+// Confidence of a number reading whose digit count is not the ink's (below
+// the scan reader's trust threshold: the cell is left to the identities).
+constexpr double kCountMismatchConfidence = 0.5;
 
 struct Comp {
   cv::Rect box;
@@ -204,6 +207,13 @@ struct Prepared {
   std::string shape_text;  // "-" or "/" recognised from the shape alone
   cv::Mat ink;             // cut-out: paper 255, ink dark, only kept components, native scale
   double text_h = 0;       // typical height of a text line (native pixels)
+  // Number cells: how many digits the ink shows, counted as runs of columns
+  // whose ink spans most of the digit height. Every digit has such a run
+  // (the stem of a 1, both sides of a 0 joined by its top and bottom); the
+  // foot of a 1, a speck, a decimal point or a minus sign do not, and two
+  // digits that blur made touch still leave a short column between them.
+  // 0: not counted.
+  int digits_seen = 0;
 };
 
 int percentile(const cv::Mat& g, double q) {
@@ -373,6 +383,7 @@ Prepared prepare(const cv::Mat& page, cv::Rect r, CellKind kind) {
   double text_h = line_height(big, H);
 
   std::vector<Comp> keep;
+  double digit_h = 0;  // number cells: height of the digit band
   if (kind == CellKind::Number) {
     // A lone flat stroke (or several on one line, "——") is a dash; a lone thin
     // slanted stroke a slash.
@@ -399,6 +410,7 @@ Prepared prepare(const cv::Mat& page, cv::Rect r, CellKind kind) {
     int top = H, bot = 0;
     for (const auto& c : digits) { top = std::min(top, c.box.y); bot = std::max(bot, c.box.y + c.box.height); }
     const double dh = bot - top;
+    digit_h = dh;
     std::sort(digits.begin(), digits.end(), [](const Comp& a, const Comp& b) { return a.box.x < b.box.x; });
     keep = digits;
     std::vector<Comp> others = comps;
@@ -468,6 +480,20 @@ Prepared prepare(const cv::Mat& page, cv::Rect r, CellKind kind) {
     const int* l = labels.ptr<int>(y);
     uchar* k = keepmask.ptr<uchar>(y);
     for (int x = bb.x; x < bb.x + bb.width; ++x) k[x] = lut[l[x]];
+  }
+  if (kind == CellKind::Number && digit_h > 0) {
+    bool in_run = false;
+    for (int x = bb.x; x < bb.x + bb.width; ++x) {
+      int top = -1, bottom = -1;
+      for (int y = bb.y; y < bb.y + bb.height; ++y)
+        if (keepmask.at<uchar>(y, x)) {
+          if (top < 0) top = y;
+          bottom = y;
+        }
+      const bool tall = top >= 0 && bottom - top + 1 >= 0.6 * digit_h;
+      out.digits_seen += tall && !in_run;
+      in_run = tall;
+    }
   }
   // The anti-aliased rim of the kept strokes (lighter than the threshold) belongs to them.
   cv::dilate(keepmask, keepmask, cv::getStructuringElement(cv::MORPH_RECT, {3, 3}));
@@ -708,21 +734,31 @@ struct CellReader::Impl {
     std::string best;
     double conf = 0;
     add_candidates(recognise_number(framed(p.ink, f)), cands, &best, &conf);
-    if (conf < opt.reread_below) {
-      // Another look at a different scale; keep whichever reading is surer.
+    // A reading with more or fewer digits than the ink shows inserted or
+    // lost one, however sure Tesseract was (".11" -> 411 at 0.96: a speck at
+    // the foot of a 1; 111 -> 1411 at 0.97).
+    auto fits_ink = [&](const std::string& t) {
+      if (p.digits_seen == 0) return true;
+      return std::count_if(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }) == p.digits_seen;
+    };
+    if (conf < opt.reread_below || !fits_ink(best)) {
+      // Another look at a different scale; keep the reading that fits the
+      // ink, then the surer one.
       const double f2 = f * (f >= 1.2 ? 0.6 : 1.6);
       std::string best2;
       double conf2 = 0;
       add_candidates(recognise_number(framed(p.ink, f2)), cands, &best2, &conf2);
-      if (!best2.empty() && (best.empty() || conf2 > conf)) {
+      const bool fit1 = fits_ink(best), fit2 = fits_ink(best2);
+      if (!best2.empty() && (best.empty() || (fit2 && !fit1) || (fit2 == fit1 && conf2 > conf))) {
         best = best2;
         conf = conf2;
       }
     }
+    if (!best.empty() && !fits_ink(best)) conf = std::min(conf, kCountMismatchConfidence);
     r.text = best;
     r.confidence = best.empty() ? 0 : conf;
     std::vector<Alternative> alts;
-    for (const auto& [t, c] : cands) alts.push_back({t, c});
+    for (const auto& [t, c] : cands) alts.push_back({t, t == best ? conf : c});
     std::stable_sort(alts.begin(), alts.end(), [&](const Alternative& a, const Alternative& b) {
       if ((a.text == best) != (b.text == best)) return a.text == best;
       return a.confidence > b.confidence;

@@ -47,6 +47,13 @@ Report build_report(const SourceDoc& doc) {
   r.requests = m.requests;
   r.review = m.review;
   r.findings = m.findings;
+  if (doc.title_by_ocr && (!r.meta.agency.empty() || r.meta.year))
+    r.findings.push_back({"meta.read_by_ocr", Severity::Info, FindingKind::Extraction,
+                          "agency \"" + r.meta.agency + "\" and year " +
+                              (r.meta.year ? std::to_string(*r.meta.year) : std::string("-")) +
+                              " were read by OCR from the title \"" + doc.title +
+                              "\"; a name read by OCR may hold a misread character",
+                          {}});
   for (auto& note : doc.notes)
     r.findings.push_back({"reader.note", Severity::Warning, FindingKind::Extraction, note, {}});
   for (auto& f : doc.findings)

@@ -63,7 +63,9 @@ Section section_by_content(const CellTable& t) {
   std::u32string h = han_only(table_text(t));
   auto has = [&](const char32_t* w) { return h.find(w) != std::u32string::npos; };
   bool requests = has(U"自然人") || has(U"予以公开") || has(U"不予处理");
-  bool review = has(U"复议") && has(U"诉讼");
+  // Table 四 continued on a new page may have lost its first header row
+  // (行政复议 | 行政诉讼): its second row still says 复议后起诉, 结果维持.
+  bool review = has(U"复议") && (has(U"诉讼") || has(U"起诉") || has(U"结果维持"));
   if (requests != review) return requests ? Section::Requests : Section::Review;
   if (requests) return Section::Preamble;
   if (has(U"规章") || has(U"行政许可") || has(U"行政处罚") || has(U"第二十条") || has(U"事业性收费")) return Section::Active;
@@ -95,13 +97,17 @@ void assemble(std::vector<PageLayout>& pages, SourceDoc& out) {
     double biggest = 0;
     for (auto& l : pages[0].lines)
       if (l.box.y1 < pages[0].height / 2) biggest = std::max(biggest, l.font_size);
+    // Font sizes from a text layer are exact; OCR boxes vary with the glyphs
+    // on the line (a title's last line may hold one character).
+    double slack = pages[0].ocr ? 0.2 * biggest : 0.5 * pages[0].unit_per_pt;
     for (size_t i = 0; i < pages[0].lines.size(); ++i) {
       auto& l = pages[0].lines[i];
-      if (!pages[0].furniture[i] && l.box.y1 < pages[0].height / 2 && l.font_size >= biggest - 0.5 * pages[0].unit_per_pt)
+      if (!pages[0].furniture[i] && l.box.y1 < pages[0].height / 2 && l.font_size >= biggest - slack)
         title += l.text;
     }
   }
   out.title = squeeze_space(title);
+  out.title_by_ocr = !out.title.empty() && pages[0].ocr;
 
   // Reading order of the whole document: narrative lines and tables by their
   // place on the page. Table text stays in it so that a heading printed
@@ -169,7 +175,14 @@ void assemble(std::vector<PageLayout>& pages, SourceDoc& out) {
   std::vector<CellTable> tables;
   std::vector<size_t> offsets;
   for (auto& pl : placed) {
-    if (!tables.empty() && continues(tables.back(), pl.table, kStitchPt * pl.unit_per_pt)) {
+    // Two tables whose own words say they are different tables are not one,
+    // however well their edges line up (a heading between them may be unread).
+    auto differ = [](const CellTable& a, const CellTable& b) {
+      Section sa = section_by_content(a), sb = section_by_content(b);
+      return sa != Section::Preamble && sb != Section::Preamble && sa != sb;
+    };
+    if (!tables.empty() && continues(tables.back(), pl.table, kStitchPt * pl.unit_per_pt) &&
+        !differ(tables.back(), pl.table)) {
       stitch_into(tables.back(), pl.table, kStitchPt * pl.unit_per_pt);
     } else {
       tables.push_back(std::move(pl.table));

@@ -28,6 +28,7 @@ struct PageLayout {
   std::string ocr_reason;          // non-empty when the page could not be read here
   std::vector<std::string> notes;  // what the reader did to the page (turned it, …)
   double image_dpi = 0;            // a scanned page's own resolution, when known
+  bool ocr = false;                // read by OCR: line heights are the boxes', rough
 };
 
 // Marks page numbers in the margins and sets each table's text_before /

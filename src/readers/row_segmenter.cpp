@@ -1,5 +1,7 @@
 #include "readers/row_segmenter.h"
 
+#include <algorithm>
+
 #include "text/unicode.h"
 
 namespace gongkai {
@@ -115,17 +117,23 @@ std::vector<SourceRow> segment_rows(std::u32string_view text) {
   std::vector<SourceRow> rows;
   SourceRow cur;
   std::u32string label;
+  // The row's fields, empty ones included (see SourceRow::slots).
+  std::vector<Token> slots;
+  bool slots_ok = true, any_empty = false;
   auto flush = [&] {
     if (!label.empty() || !cur.tokens.empty()) {
       cur.label = to_utf8(label);
+      while (!slots.empty() && slots.back().raw.empty()) slots.pop_back();  // a trailing tab says nothing
+      bool empty_inside = std::any_of(slots.begin(), slots.end(), [](const Token& t) { return t.raw.empty(); });
+      if (slots_ok && any_empty && empty_inside) cur.slots = std::move(slots);
+      if (!slots_ok) cur.lead_empty = -1;
       rows.push_back(std::move(cur));
     }
     cur = SourceRow{};
     label.clear();
-  };
-  auto add_label = [&](std::u32string_view s) {
-    if (!cur.tokens.empty()) flush();
-    label.append(s);
+    slots.clear();
+    slots_ok = true;
+    any_empty = false;
   };
   // A token is certainly one cell when the nearest printed characters on both
   // sides are separators ("| 16 |", "\t16\t"); spaces alone do not say so.
@@ -140,11 +148,60 @@ std::vector<SourceRow> segment_rows(std::u32string_view text) {
   };
   auto space_or_sep = [&](size_t k) { return k >= text.size() || is_hard_sep(text[k]) || is_soft_space(text[k]); };
 
+  // Empty fields between the start of the line and position k, when only
+  // separators stand there; -1 otherwise.
+  auto fields_before = [&](size_t k) {
+    // Only on a line of several fields: with one cell per line, every line opens with a tab.
+    size_t e = k;
+    while (e < text.size() && text[e] != U'\n' && text[e] != U'\t' && text[e] != U'|') ++e;
+    while (e < text.size() && (text[e] == U'\t' || text[e] == U'|' || plain_space(text[e]))) ++e;
+    if (e >= text.size() || text[e] == U'\n') return -1;
+    int tabs = 0, pipes = 0;
+    while (k > 0 && text[k - 1] != U'\n') {
+      char32_t p = text[--k];
+      if (p == U'\t') ++tabs;
+      else if (p == U'|') ++pipes;
+      else if (!plain_space(p)) return -1;
+    }
+    return tabs + std::max(0, pipes - 1);  // a markdown row opens with a pipe
+  };
+  auto push_token = [&](Token t, size_t at) {
+    if (cur.tokens.empty()) cur.lead_empty = fields_before(at);
+    slots_ok = slots_ok && t.atomic;
+    slots.push_back(t);
+    cur.tokens.push_back(std::move(t));
+  };
+  auto empty_field = [&] {
+    Token t;
+    t.atomic = true;
+    t.unread = true;  // lost, or printed blank: unknown either way
+    slots.push_back(std::move(t));
+    any_empty = true;
+  };
+  auto add_label = [&](std::u32string_view s) {
+    if (!cur.tokens.empty()) flush();
+    label.append(s);
+  };
+  // An empty field after the row's first value: a tab or pipe followed, on
+  // the same line, by another; or a line holding nothing but one tab (one
+  // cell per line).
+  auto empty_field_at = [&](size_t k) {
+    if (cur.tokens.empty()) return false;
+    size_t j = k + 1;
+    while (j < text.size() && plain_space(text[j])) ++j;
+    if (text[k] == U'\t' || text[k] == U'|') return j < text.size() && (text[j] == U'\t' || text[j] == U'|');
+    if (text[k] != U'\n' || j >= text.size() || text[j] != U'\t') return false;
+    ++j;
+    while (j < text.size() && plain_space(text[j])) ++j;
+    return j < text.size() && text[j] == U'\n';
+  };
+
   const size_t n = text.size();
   size_t i = 0;
   while (i < n) {
     char32_t c = text[i];
     if (is_hard_sep(c) || is_soft_space(c)) {
+      if (is_hard_sep(c) && empty_field_at(i)) empty_field();
       ++i;
       continue;
     }
@@ -166,7 +223,7 @@ std::vector<SourceRow> segment_rows(std::u32string_view text) {
           Token t;
           t.raw = to_utf8(text.substr(num_start, value_end - num_start));
           t.atomic = false;
-          cur.tokens.push_back(std::move(t));
+          push_token(std::move(t), num_start);
         }
         add_label(text.substr(value_end, 1));
         i = value_end + 1;
@@ -188,7 +245,7 @@ std::vector<SourceRow> segment_rows(std::u32string_view text) {
       Token t;
       t.raw = to_utf8(text.substr(num_start, j - num_start));
       t.atomic = hard_before(num_start) && hard_after(j);
-      cur.tokens.push_back(std::move(t));
+      push_token(std::move(t), num_start);
       i = j;
       continue;
     }
@@ -200,7 +257,7 @@ std::vector<SourceRow> segment_rows(std::u32string_view text) {
         Token t;
         t.raw = to_utf8(text.substr(i, j - i));
         t.atomic = hard_before(i) && hard_after(j);
-        cur.tokens.push_back(std::move(t));
+        push_token(std::move(t), i);
         i = j;
         continue;
       }

@@ -40,7 +40,9 @@ SourceRow row_from_cells(const std::vector<const TableCell*>& cells, const std::
   std::string label;
   for (const TableCell* cell : cells) {
     std::u32string text = to_u32(nfkc(cell->text));
-    if (is_value_text(text)) {
+    // No template prints a value in a cell spanning rows: such a cell is a
+    // heading (三、本年度办理结果), whatever OCR made of it.
+    if (is_value_text(text) && cell->row_span == 1) {
       // Empty corner cells before the label are layout, not cells of the row.
       bool empty = squeeze_space(to_utf8(text)).empty();
       if (label.empty() && row.tokens.empty() && empty) continue;
@@ -76,7 +78,8 @@ std::vector<SourceRow> rows_from_table(const CellTable& table) {
   std::vector<bool> value_columns(static_cast<size_t>(std::max(table.cols, 0)), false);
   for (const TableCell& c : table.cells) {
     std::u32string t = to_u32(nfkc(c.text));
-    if (c.col_span == 1 && c.col < table.cols && !squeeze_space(c.text).empty() && is_value_text(t))
+    if (c.col_span == 1 && c.row_span == 1 && c.col < table.cols && !squeeze_space(c.text).empty() &&
+        is_value_text(t))
       value_columns[c.col] = true;
   }
   std::vector<SourceRow> rows;

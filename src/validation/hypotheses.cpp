@@ -49,8 +49,17 @@ Parsed parse(const Token& t) {
 }
 
 double number_of(bool negative, const std::string& digits, const std::string& frac) {
-  std::string s = (negative ? "-" : "") + digits + (frac.empty() ? "" : "." + frac);
-  return std::strtod(s.c_str(), nullptr);
+  // Digits are at most 9 before the point (the enumerator's limit) or come
+  // from one printed cell: exact in a double either way. Called for every
+  // way of splitting run-together digits, so no strtod.
+  double v = 0;
+  for (char c : digits) v = v * 10 + (c - '0');
+  if (!frac.empty()) {
+    double f = 0, scale = 1;
+    for (char c : frac) f = f * 10 + (c - '0'), scale *= 10;
+    v += f / scale;
+  }
+  return negative ? -v : v;
 }
 
 bool kind_accepts(ColumnKind k, bool negative, const std::string& frac) {

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "validation/hypotheses.h"
+#include "validation/joint_dp.h"
 #include "validation/linear.h"
 
 namespace gongkai {
@@ -101,24 +102,65 @@ bool is_local(const Equation& e, const ReadUnit& u) {
   return std::all_of(e.lhs.begin(), e.lhs.end(), in) && std::all_of(e.rhs.begin(), e.rhs.end(), in);
 }
 
-Assignment assignment_of(const ReadUnit& u, const Hypothesis& h) {
-  Assignment a;
-  for (size_t c = 0; c < u.cells.size(); ++c) {
-    a.slot[u.cells[c]] = &h[c];
-    a.kind[u.cells[c]] = u.kinds[c];
+// `lossy`: some row of the report certainly lost cells (it is short of
+// digits), so a row that could be read without a loss may have lost one too.
+// A reading's state and values as a string, to keep each reading once.
+std::string signature(const Hypothesis& h) {
+  std::string s;
+  s.reserve(h.size() * 9);
+  for (auto& slot : h) {
+    s.push_back(static_cast<char>('0' + static_cast<int>(slot.state)));
+    double v = slot.value == 0 ? 0.0 : slot.value;  // -0 is 0
+    s.append(reinterpret_cast<const char*>(&v), sizeof v);
   }
-  return a;
+  return s;
 }
 
-bool same(const Hypothesis& x, const Hypothesis& y) {
-  for (size_t i = 0; i < x.size(); ++i) {
-    if (x[i].state != y[i].state) return false;
-    if (x[i].state == Slot::Known && x[i].value != y[i].value) return false;
+// The row's own identities on one reading: a lost cell alone in an identity
+// is worked out, again and again (a row's identities share no cells, so this
+// settles all that they settle). False when one fails, gives a value no cell
+// may hold, or leaves lost cells no values that fit. An identity with a cell
+// printed blank says nothing (blank is not zero).
+bool propagate(const std::vector<std::vector<std::pair<int, double>>>& eqs, const std::vector<ColumnKind>& kinds,
+               Hypothesis& h) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (auto& eq : eqs) {
+      double sum = 0, coef = 0, lo = 0, hi = 0;
+      int free = 0, which = -1;
+      bool blank = false;
+      for (auto& [c, a] : eq) {
+        if (h[c].state == Slot::Blank) {
+          blank = true;
+        } else if (h[c].state == Slot::Known) {
+          sum += a * h[c].value;
+        } else {
+          ++free, which = c, coef = a;
+          VarBounds b = bounds_for(kinds[c]);
+          lo += a > 0 ? a * b.lo : a * b.hi;
+          hi += a > 0 ? a * b.hi : a * b.lo;
+        }
+      }
+      if (blank) continue;
+      if (free == 0) {
+        if (std::fabs(sum) > 1e-6) return false;
+        continue;
+      }
+      if (-sum < lo - 1e-6 || -sum > hi + 1e-6) return false;  // the lost cells cannot make it up
+      if (free > 1) continue;
+      double v = -sum / coef;
+      VarBounds b = bounds_for(kinds[which]);
+      if (b.integer && std::fabs(v - std::round(v)) > 1e-9) return false;
+      h[which].state = Slot::Known;
+      h[which].value = b.integer ? std::round(v) : v;
+      h[which].filled = true;
+      changed = true;
+    }
   }
   return true;
 }
 
-UnitOptions options_for(const ReadUnit& u, const std::vector<Equation>& eqs) {
+UnitOptions options_for(const ReadUnit& u, const std::vector<Equation>& eqs, bool lossy) {
   UnitOptions o;
   if (!u.present) {
     // A row the report does not print is absent, not zero: its cells are blank.
@@ -136,44 +178,51 @@ UnitOptions options_for(const ReadUnit& u, const std::vector<Equation>& eqs) {
     o.too_many = true;
     return o;
   }
+  // The row's own identities by column index (blank cells make one unusable).
+  std::vector<std::vector<std::pair<int, double>>> local_cols;
+  for (const Equation* e : local) {
+    std::vector<std::pair<int, double>> terms;
+    auto col = [&](const CellKey& k) { return static_cast<int>(std::find(u.cells.begin(), u.cells.end(), k) - u.cells.begin()); };
+    for (auto& k : e->lhs) terms.emplace_back(col(k), 1.0);
+    for (auto& k : e->rhs) terms.emplace_back(col(k), -1.0);
+    local_cols.push_back(std::move(terms));
+  }
   std::vector<Hypothesis> first_level;
+  std::set<std::string> seen;
+  size_t budget = kHypothesisCap;
   // Fewest lost cells first: a reading that accounts for every printed digit
   // is preferred to one that assumes cells vanished.
   for (int missing = lo; missing <= hi; ++missing) {
     bool overflow = false;
-    auto raw = hypotheses(u, missing, kHypothesisCap, overflow);
-    o.overflow = o.overflow || overflow;
+    auto raw = hypotheses(u, missing, budget, overflow);
+    if (overflow) {
+      // More readings than can be weighed: the row is read as lost cells
+      // only, for the identities to settle what they can. Agreement among
+      // some of its readings would prove nothing.
+      o.overflow = true;
+      o.raw_ambiguous = true;
+      o.hyps.assign(1, Hypothesis(u.cells.size()));
+      propagate(local_cols, u.kinds, o.hyps[0]);
+      return o;
+    }
+    budget -= raw.size();
     if (raw.empty()) continue;
     if (first_level.empty()) first_level = raw;
     std::vector<Hypothesis> kept;
     for (auto& h : raw) {
-      Assignment a = assignment_of(u, h);
-      SystemResult r = solve_free(a, local);
-      if (!r.feasible) continue;
       Hypothesis filled = h;
-      for (size_t c = 0; c < u.cells.size(); ++c) {
-        if (filled[c].state != Slot::Free) continue;
-        auto it = r.value.find(u.cells[c]);
-        if (it != r.value.end() && it->second) {
-          filled[c].state = Slot::Known;
-          filled[c].value = *it->second;
-          filled[c].filled = true;
-        } else if (auto ct = r.candidates.find(u.cells[c]); ct != r.candidates.end()) {
-          filled[c].candidates = ct->second;
-        }
-      }
-      if (std::none_of(kept.begin(), kept.end(), [&](auto& k) { return same(k, filled); }))
-        kept.push_back(std::move(filled));
+      if (!propagate(local_cols, u.kinds, filled)) continue;
+      if (seen.insert(signature(filled)).second) kept.push_back(std::move(filled));
     }
     // When every printed digit can be accounted for, a reading that needs no
-    // lost cell wins. When some cells were certainly lost, nothing says how
-    // many: readings with more lost cells stay in play too.
+    // lost cell wins — unless the report is known to lose cells: then, as
+    // when some cells of this row were certainly lost, nothing says how
+    // many, and a reading with one more lost cell stays in play too.
     if (!kept.empty()) {
       o.raw_ambiguous = o.raw_ambiguous || raw.size() > 1 || !o.hyps.empty();
-      for (auto& h : kept)
-        if (std::none_of(o.hyps.begin(), o.hyps.end(), [&](auto& k) { return same(k, h); })) o.hyps.push_back(h);
+      for (auto& h : kept) o.hyps.push_back(std::move(h));
       o.missing = missing;
-      if (lo == 0 || o.hyps.size() > kHypothesisCap) return o;
+      if (lo == 0 && (!lossy || missing > lo)) return o;
     }
   }
   if (!o.hyps.empty()) return o;
@@ -286,7 +335,10 @@ bool narrow(const std::vector<ReadUnit>& units, std::vector<UnitOptions>& opts,
 void resolve_cells(const std::vector<ReadUnit>& units, const std::vector<Equation>& eqs, Report& report) {
   std::vector<UnitOptions> opts;
   opts.reserve(units.size());
-  for (auto& u : units) opts.push_back(options_for(u, eqs));
+  bool lossy = false;
+  for (auto& u : units)
+    if (u.present && !(u.positional && u.tokens.size() == u.cells.size())) lossy = lossy || min_missing(u) > 0;
+  for (auto& u : units) opts.push_back(options_for(u, eqs, lossy));
 
   // Equations across rows, solved jointly over the rows still undecided.
   std::vector<const Equation*> global;
@@ -360,8 +412,50 @@ void resolve_cells(const std::vector<ReadUnit>& units, const std::vector<Equatio
     }
   };
 
-  bool joint_failed = false;
-  if (any_free_or_multi && combos <= kComboCap) {
+  // Exact joint readings by partial sums (joint_dp.h); the enumeration after
+  // it is for what that cannot take (lost cells with unbounded values).
+  bool joint_done = false, joint_failed = false;
+  std::vector<std::vector<Hypothesis>> hyps(units.size());
+  std::vector<std::vector<VarBounds>> free_bounds(units.size());
+  std::vector<std::vector<JointTerm>> terms;
+  if (any_free_or_multi) {
+    std::map<CellKey, std::pair<int, int>> where;  // cell -> (unit, column)
+    for (size_t i = 0; i < units.size(); ++i)
+      for (size_t c = 0; c < units[i].cells.size(); ++c)
+        where[units[i].cells[c]] = {static_cast<int>(i), static_cast<int>(c)};
+    for (size_t i = 0; i < units.size(); ++i) {
+      hyps[i] = opts[i].hyps;
+      for (size_t c = 0; c < units[i].cells.size(); ++c) {
+        auto b = bounds.find(units[i].cells[c]);
+        free_bounds[i].push_back(b != bounds.end() ? b->second : bounds_for(units[i].kinds[c]));
+      }
+    }
+    for (const Equation& e : eqs) {
+      std::vector<JointTerm> t;
+      bool known = true;
+      auto add = [&](const CellKey& k, double coef) {
+        auto it = where.find(k);
+        if (it == where.end()) known = false;
+        else t.push_back({it->second.first, it->second.second, coef});
+      };
+      for (auto& k : e.lhs) add(k, 1);
+      for (auto& k : e.rhs) add(k, -1);
+      if (known) terms.push_back(std::move(t));
+    }
+    JointDpResult dp = joint_readings(hyps, free_bounds, terms);
+    if (dp.complete) {
+      joint_done = true;
+      joint_failed = !dp.feasible;
+      if (dp.feasible)
+        for (size_t i = 0; i < units.size(); ++i)
+          for (const Hypothesis& h : dp.viable[i]) {
+            std::vector<const Hypothesis*> choice(units.size(), nullptr);
+            choice[i] = &h;
+            record_outcome(choice, nullptr);
+          }
+    }
+  }
+  if (!joint_done && any_free_or_multi && combos <= kComboCap) {
     std::vector<size_t> idx(multi.size(), 0);
     while (true) {
       std::vector<const Hypothesis*> choice(units.size(), nullptr);
@@ -408,12 +502,18 @@ void resolve_cells(const std::vector<ReadUnit>& units, const std::vector<Equatio
     }
     joint_failed = feasible == 0;
   }
-  if (!any_free_or_multi || combos > kComboCap || joint_failed) {
+  if (!any_free_or_multi || (!joint_done && combos > kComboCap) || joint_failed) {
     // No joint reading: every unit on its own, with what its rows determine.
     // After a failed joint solve the narrowing is not to be trusted either.
     if (joint_failed) {
       opts = unnarrowed;
       bounds.clear();
+    } else if (any_free_or_multi) {
+      // Too many joint readings to go through: still, each column's
+      // identities on their own rule readings out.
+      auto pruned = prune_by_parts(hyps, free_bounds, terms);
+      if (!pruned.empty())
+        for (size_t i = 0; i < units.size(); ++i) opts[i].hyps = pruned[i];
     }
     outcome.clear();
     for (size_t i = 0; i < units.size(); ++i)
@@ -449,12 +549,13 @@ void resolve_cells(const std::vector<ReadUnit>& units, const std::vector<Equatio
       Cell cell;
       cell.key = k;
       cell.where = u.where;
-      // The cell's own place when every reading takes it from one token.
+      // The cell's own token when every reading takes it from one.
+      const Token* own = nullptr;
       if (!o.hyps.empty()) {
         int tok = o.hyps.front()[c].token_index;
         bool same = tok >= 0 && std::all_of(o.hyps.begin(), o.hyps.end(), [&](auto& h) { return h[c].token_index == tok; });
-        if (same && tok < static_cast<int>(u.tokens.size()) && u.tokens[tok].where.page > 0)
-          cell.where = u.tokens[tok].where;
+        if (same && tok < static_cast<int>(u.tokens.size())) own = &u.tokens[tok];
+        if (own && own->where.page > 0) cell.where = own->where;
       }
       cell.read = u.present;
       auto it = outcome.find(k);
@@ -471,7 +572,8 @@ void resolve_cells(const std::vector<ReadUnit>& units, const std::vector<Equatio
           if (h[c].state == Slot::Known && !h[c].unit.empty()) cell.unit = h[c].unit;
         bool chose_split = co.split && o.raw_ambiguous;
         if (co.filled || chose_split) {
-          cell.repaired_from = co.filled ? "" : co.token;
+          // A filled cell keeps what was read there, if anything (a doubtful OCR reading).
+          cell.repaired_from = co.filled ? (own ? own->raw : "") : co.token;
           cell.where.confidence = 0.9;
           repaired.push_back(k);
           values_text += (values_text.empty() ? "" : ", ") + cell_name(k) + "=" + fmt_num(*cell.value);
@@ -485,6 +587,7 @@ void resolve_cells(const std::vector<ReadUnit>& units, const std::vector<Equatio
           cand.insert(it->second.candidates.begin(), it->second.candidates.end());
           cell.candidates.assign(cand.begin(), cand.end());
         }
+        if (own) cell.raw = own->raw;  // what was read, doubtful as it is
         ambiguous.push_back(k);
         any_undecided = true;
       }
@@ -503,7 +606,10 @@ void resolve_cells(const std::vector<ReadUnit>& units, const std::vector<Equatio
     }
     if (!repaired.empty()) {
       std::string msg = where + ": printed [" + printed + "]; ";
-      if (!token_text.empty()) msg += "digits run together, split as the identities require: ";
+      if (!token_text.empty())
+        msg += lossy ? "digits run together, split as the identities require (this report lost cells elsewhere: a "
+                       "split is assumed to lose at most one more): "
+                     : "digits run together, split as the identities require: ";
       else msg += "lost cell(s) determined by the identities: ";
       report.findings.push_back({"repair.cells", Severity::Info, FindingKind::Repair, msg + values_text, repaired});
     }
@@ -527,7 +633,7 @@ void resolve_cells(const std::vector<ReadUnit>& units, const std::vector<Equatio
       report.findings.push_back({"extraction.undetermined", Severity::Warning, FindingKind::Extraction, msg, ambiguous});
     }
   }
-  if (combos > kComboCap && any_undecided)
+  if (!joint_done && combos > kComboCap && any_undecided)
     report.findings.push_back({"repair.too_many_readings", Severity::Warning, FindingKind::Extraction,
                                "too many possible readings of the uncertain rows to search them all; cells the "
                                "identities did not pin down are left null", {}});

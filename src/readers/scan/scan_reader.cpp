@@ -46,14 +46,21 @@ bool ink_fits_number(const cv::Mat& grey, const cv::Rect& cell, const std::strin
   cv::threshold(grey(r), bin, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
   cv::Mat labels, stats, centroids;
   int n = cv::connectedComponentsWithStats(bin, labels, stats, centroids, 8);
-  int x0 = r.width, x1 = 0, hmax = 0;
-  for (int i = 1; i < n; ++i) {
+  auto counts = [&](int i) {
     int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-    if (stats.at<int>(i, cv::CC_STAT_AREA) < 6 || h < r.height / 8) continue;   // specks
-    if (w > r.width * 0.8 || h > r.height * 0.9) continue;                      // border remnants
+    if (stats.at<int>(i, cv::CC_STAT_AREA) < 6 || h < r.height / 8) return false;  // specks
+    return !(w > r.width * 0.8 || h > r.height * 0.9);                             // border remnants
+  };
+  int hmax = 0;
+  for (int i = 1; i < n; ++i)
+    if (counts(i)) hmax = std::max(hmax, stats.at<int>(i, cv::CC_STAT_HEIGHT));
+  // Only pieces of about the text's height count: a speck of dust far from
+  // a lone "0" in a wide cell does not make it words.
+  int x0 = r.width, x1 = 0;
+  for (int i = 1; i < n; ++i) {
+    if (!counts(i) || stats.at<int>(i, cv::CC_STAT_HEIGHT) < hmax / 2) continue;
     x0 = std::min(x0, stats.at<int>(i, cv::CC_STAT_LEFT));
-    x1 = std::max(x1, stats.at<int>(i, cv::CC_STAT_LEFT) + w);
-    hmax = std::max(hmax, h);
+    x1 = std::max(x1, stats.at<int>(i, cv::CC_STAT_LEFT) + stats.at<int>(i, cv::CC_STAT_WIDTH));
   }
   if (x1 <= x0 || hmax == 0) return true;
   double chars = static_cast<double>(text.size()) + 1.5;
@@ -77,6 +84,22 @@ bool doubtful_number(const Reading& r) {
   const std::string& t = r.text;
   size_t i = !t.empty() && t[0] == '-' ? 1 : 0;
   return t.size() > i + 1 && t[i] == '0' && t[i + 1] != '.';
+}
+
+// Where page 1's title is looked for: from its first line of text (runs of
+// rows with many dark pixels; a few are specks) down 1.5 inches, room for a
+// title of three lines of 22 pt and a line or two of the body, whose smaller
+// type assemble() tells apart. [0, 0) when no text stands above `limit`.
+std::pair<int, int> title_rows(const cv::Mat& ink_rows, int cols, int limit, double dpi) {
+  const int dense = std::max(4, cols / 150);
+  const int min_h = static_cast<int>(0.07 * dpi);
+  for (int y = 0; y < limit;) {
+    if (ink_rows.at<int>(y) <= dense) { ++y; continue; }
+    int a = y;
+    while (y < limit && ink_rows.at<int>(y) > dense) ++y;
+    if (y - a >= min_h) return {a, std::min(limit, a + static_cast<int>(1.5 * dpi))};
+  }
+  return {0, 0};
 }
 
 }  // namespace
@@ -159,6 +182,7 @@ PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int numbe
   out.number = number;
   out.height = input.rows;
   out.unit_per_pt = dpi / 72;
+  out.ocr = true;
   if (input.empty()) {
     out.ocr_reason = "the page image is empty";
     return out;
@@ -181,6 +205,9 @@ PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int numbe
   // A table continued on a new page may hold one row: its vertical rules are
   // a row high (about 9 mm), shorter than the default minimum (1/25 of the page).
   ro.min_length_frac = 1.0 / 40;
+  // A lone row at the top of a continued table is shorter still (6 mm):
+  // kept when it runs between two horizontal rules.
+  ro.short_vertical_frac = 1.0 / 120;
   double tol = 2.5 * dpi / 72;
   auto grids = grid::build_grids(grid::merge_rules(grid::detect_rules(grey, ro), tol), tol);
   std::string unit = "px@" + std::to_string(static_cast<int>(std::lround(dpi))) + "dpi";
@@ -192,11 +219,13 @@ PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int numbe
     for (auto& c : g.cells)
       rects.emplace_back(cv::Point(static_cast<int>(c.box.x0), static_cast<int>(c.box.y0)),
                          cv::Point(static_cast<int>(c.box.x1), static_cast<int>(c.box.y1)));
-    // Pass 1: every single cell as a number.
+    // Pass 1: every cell one row high as a number. Cells spanning columns
+    // included: table 二 of the 2021 format prints 行政许可's one value across
+    // the three value columns.
     std::vector<std::pair<cv::Rect, CellKind>> ask;
     std::vector<size_t> which;
     for (size_t i = 0; i < g.cells.size(); ++i)
-      if (g.cells[i].col_span == 1 && g.cells[i].row_span == 1) {
+      if (g.cells[i].row_span == 1) {
         ask.emplace_back(rects[i], CellKind::Number);
         which.push_back(i);
       }
@@ -223,7 +252,9 @@ PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int numbe
       const auto& c = g.cells[i];
       // Table 四's columns hold two or three headings over one value: a third
       // of confident numbers makes a value column.
-      bool value_col = c.col_span == 1 && numeric[c.col] > 0 && numeric[c.col] * 10 >= filled[c.col] * 3;
+      bool value_col = true;
+      for (int k = c.col; k < c.col + c.col_span && k < g.cols(); ++k)
+        value_col = value_col && numeric[k] > 0 && numeric[k] * 10 >= filled[k] * 3;
       const auto& r = reading[i];
       if (r && (r->empty_cell || (value_col && number_like(*r) && r->confidence >= 0.5))) continue;
       bool vertical = c.box.height() > 2.5 * c.box.width() && c.box.height() > 2.5 * row_h;
@@ -234,7 +265,6 @@ PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int numbe
     std::vector<bool> is_label(g.cells.size(), false);
     for (size_t k = 0; k < which.size(); ++k) {
       size_t i = which[k];
-      const auto& c = g.cells[i];
       // A cell that read as a number stays one unless it plainly holds words:
       // chi_sim misreads digits, so its reading of a number is not used.
       if (reading[i] && number_like(*reading[i]) && reading[i]->confidence > 0.3 && han_count(second[k].text) < 2)
@@ -308,11 +338,17 @@ PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int numbe
     bottom = std::min(b, bottom + pad);
     bands.emplace_back(0, top, grey.cols, bottom - top);
   };
-  // Page 1's title stands in its top fifth.
+  // Page 1's title: the first lines of the page in its largest type.
   double title_end = 0;
   if (number == 1 && !impl_->options.scan_narrative) {
-    title_end = std::min(0.2 * grey.rows, out.tables.empty() ? 0.2 * grey.rows : out.tables.front().top);
-    band(0, title_end, !out.tables.empty() && title_end >= out.tables.front().top);
+    double limit = std::min(0.45 * grey.rows, out.tables.empty() ? 0.45 * grey.rows : out.tables.front().top);
+    auto [from, to] = title_rows(ink_rows, grey.cols, static_cast<int>(limit), dpi);
+    if (to > from) {
+      // A little paper around the lines: band() drops a line cut by its edge.
+      double pad = 0.05 * inch;
+      title_end = std::min(limit, to + pad);
+      band(std::max(0.0, from - pad), title_end, !out.tables.empty() && title_end >= out.tables.front().top);
+    }
   }
   for (auto& t : out.tables) {
     double from = impl_->options.scan_narrative ? y : std::max({y, t.top - 1.0 * inch, title_end});
