@@ -108,3 +108,17 @@ TEST(Score, CountsCorrectWrongMissing) {
   EXPECT_EQ(r.status, 0);
   EXPECT_NE(r.out.find("correct=1\twrong=1\tmissing=1"), std::string::npos) << r.out;
 }
+
+TEST(Score, WrongCellsWithoutAFindingAreCounted) {
+  auto d = tmpdir();
+  write(d / "e.json", R"({"meta":{"agency":"宜兴市水利局"},"tables":{"requests":{"total":{"total":5,"other":1}}}})");
+  // total is wrong and a finding names it; other is wrong and nothing says so;
+  // the agency is wrong and a meta finding warns of it.
+  write(d / "a.json", R"({"meta":{"agency":"宣兴市水利局"},"tables":{"requests":{"total":{"total":6,"other":2}}},
+    "findings":[{"rule":"requests.outcome_sum","kind":"source","cells":[{"table":"requests","row":"total","col":"total"}]},
+                {"rule":"meta.read_by_ocr","kind":"extraction","cells":[]}]})");
+  auto r = run_cli("score " + (d / "e.json").string() + " " + (d / "a.json").string() + " -v");
+  EXPECT_NE(r.out.find("wrong=3"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("wrong_without_finding=1"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("requests.total.other 1→2 (no finding)"), std::string::npos) << r.out;
+}

@@ -5,15 +5,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
-#include <ctime>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
-#include <opencv2/core/utility.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -562,10 +559,10 @@ TEST(RasterRules, RealReportPageScanned) {
   }
 }
 
-// A 300-dpi A4 page (2480 x 3508) with a large table and a page of text.
-// Prints the time; the bound asserted is loose so that Debug builds and busy
-// machines pass (Release on one core: see the printed figure).
-TEST(RasterRules, TimingOnA4At300Dpi) {
+// A 300-dpi A4 page (2480 x 3508) with a large table and a page of text,
+// clean and grainy: every rule found once. (Its speed is measured end to end
+// by tools/bench_scan.sh, not here.)
+TEST(RasterRules, A4At300DpiWithTextAndATable) {
   cv::Mat img = page(2480, 3508);
   cv::RNG rng(1);
   int y = 120;
@@ -578,29 +575,9 @@ TEST(RasterRules, TimingOnA4At300Dpi) {
   g.cell_w = 270;
   g.cell_h = 75;
   g.draw(img, 3);
-  const int threads = cv::getNumThreads();
-  cv::setNumThreads(1);  // the figure asked for is on one core
-  // Best wall time of 5 calls, and CPU time per call (less disturbed when
-  // other jobs share the machine).
-  auto measure = [&](const char* what, Rules& r) {
-    double best = 1e9;
-    const std::clock_t c0 = std::clock();
-    for (int i = 0; i < 5; ++i) {
-      const auto t0 = std::chrono::steady_clock::now();
-      r = detect_rules(img);
-      const auto t1 = std::chrono::steady_clock::now();
-      best = std::min(best, std::chrono::duration<double, std::milli>(t1 - t0).count());
-    }
-    const double cpu = 1000.0 * double(std::clock() - c0) / CLOCKS_PER_SEC / 5;
-    std::printf("[ timing   ] detect_rules on a %s 2480x3508 page: %.1f ms (best of 5), %.1f ms CPU per call\n", what,
-                best, cpu);
-    return best;
-  };
-  Rules r;
-  double best = measure("clean", r);
+  Rules r = detect_rules(img);
   EXPECT_EQ(r.horizontal.size(), 25u) << describe(r.horizontal);
   EXPECT_EQ(r.vertical.size(), 9u) << describe(r.vertical);
-  EXPECT_LT(best, 2000);
 
   // The same page scanned: grain makes it smooth the image first.
   cv::Mat noise(img.size(), CV_16SC1), noisy;
@@ -608,9 +585,31 @@ TEST(RasterRules, TimingOnA4At300Dpi) {
   img.convertTo(noisy, CV_16SC1);
   noisy += noise;
   noisy.convertTo(img, CV_8UC1);
-  best = measure("grainy", r);
-  cv::setNumThreads(threads);
+  r = detect_rules(img);
   EXPECT_EQ(r.horizontal.size(), 25u) << describe(r.horizontal);
   EXPECT_EQ(r.vertical.size(), 9u) << describe(r.vertical);
-  EXPECT_LT(best, 2000);
+}
+
+// The last row of a table left alone at the top of the next page: its
+// separators (70 px at 300 dpi, 6 mm) are shorter than any safe minimum for
+// free-standing lines, but they run from one horizontal rule to the other.
+// A glyph stroke as long, standing free in a cell, stays no rule.
+TEST(RasterRules, ShortSeparatorsBetweenTwoRulesAreKept) {
+  cv::Mat img = page(2480, 3508);
+  hline(img, 300, 200, 2200, 3);
+  hline(img, 370, 200, 2200, 3);
+  for (int x : {200, 700, 1300, 1800, 2197}) vline(img, x, 300, 372, 3);
+  vline(img, 1000, 1500, 1570, 3);  // a stroke of the same length, far from any rule
+  vline(img, 400, 310, 360, 3);     // a stroke inside the row, not reaching its rules
+  RasterRuleOptions o;
+  o.min_length_frac = 1.0 / 40;  // as the scan reader: 88 px here
+  EXPECT_TRUE(detect_rules(img, o).vertical.empty());
+  o.short_vertical_frac = 1.0 / 120;  // 29 px
+  const Rules r = detect_rules(img, o);
+  std::vector<double> xs;
+  for (auto& v : r.vertical) xs.push_back(v.pos);
+  ASSERT_EQ(r.vertical.size(), 5u) << describe(r.vertical);
+  EXPECT_NEAR(xs[1], 701.5, 1);
+  EXPECT_THROW(detect_rules(img, [] { RasterRuleOptions b; b.short_vertical_frac = -1; return b; }()),
+               std::invalid_argument);
 }
