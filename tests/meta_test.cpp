@@ -1,6 +1,7 @@
 // Agency and year from the title, including titles OCR read imperfectly.
 #include <gtest/gtest.h>
 
+#include "mapping/agency_check.h"
 #include "mapping/meta.h"
 
 using namespace gongkai;
@@ -25,4 +26,40 @@ TEST(Meta, OcrTitleWithASpeckOrItsEndLost) {
   // Not a title: narrative that mentions the report has no agency to give.
   auto prose = read_meta("本机关2023年按照要求编制了政府信息公开工作年度报告，现予公布，欢迎社会各界监督指正并提出宝贵意见建议。", "");
   EXPECT_TRUE(prose.agency.empty());
+}
+
+TEST(AgencyCheck, KnownPlacesAndOrgansPass) {
+  for (const char* a : {"天坛街道办事处", "平潭综合实验区管委会", "淮安经济技术开发区管委会", "邳州市城市管理局",
+                        "杭州市西湖区文化广电旅游局", "淮安市洪泽区人民政府", "上海市人民政府办公厅",
+                        "宿迁市生态环境局", "沭阳县发展和改革局", "深圳市福田区政务服务数据管理局"}) {
+    auto c = check_ocr_agency(a);
+    EXPECT_EQ(c.agency, a);
+    EXPECT_FALSE(c.changed || c.doubtful) << a << ": " << c.note;
+  }
+}
+
+TEST(AgencyCheck, MisreadPlacesAreCorrectedOnlyWhenOneKnownNameFits) {
+  // Within its prefecture, one district is a character from 部州区.
+  auto a = check_ocr_agency("宁波市部州区市场监督管理局");
+  EXPECT_EQ(a.agency, "宁波市鄞州区市场监督管理局");
+  EXPECT_TRUE(a.changed);
+  // Four cities are a character from 范湖市; one holds 鸠江区.
+  EXPECT_EQ(check_ocr_agency("范湖市鸠江区交通运输局").agency, "芜湖市鸠江区交通运输局");
+  // Many counties are a character from 涉阳县: no guess, no agency.
+  auto b = check_ocr_agency("涉阳县发展和改革局");
+  EXPECT_TRUE(b.doubtful);
+  EXPECT_TRUE(b.agency.empty());
+  EXPECT_NE(b.note.find("涉阳县 is no known place"), std::string::npos) << b.note;
+  // A speck read after the organ's name.
+  EXPECT_EQ(check_ocr_agency("洪泽区人民政府本").agency, "洪泽区人民政府");
+}
+
+TEST(AgencyCheck, OnlyOcrTitlesAreChecked) {
+  auto ocr = read_meta("", "宣兴市水利局2022年政府信息公开工作年度报告", true);
+  EXPECT_TRUE(ocr.agency.empty());
+  EXPECT_TRUE(ocr.agency_doubtful);
+  EXPECT_EQ(ocr.agency_printed, "宣兴市水利局");
+  EXPECT_EQ(ocr.year, 2022);
+  auto text = read_meta("", "宣兴市水利局2022年政府信息公开工作年度报告", false);
+  EXPECT_EQ(text.agency, "宣兴市水利局");  // a text layer is what the report prints
 }

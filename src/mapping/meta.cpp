@@ -1,7 +1,9 @@
 #include "mapping/meta.h"
 
+#include <algorithm>
 #include <vector>
 
+#include "mapping/agency_check.h"
 #include "text/unicode.h"
 
 namespace gongkai {
@@ -65,15 +67,20 @@ std::u32string county_government(const std::u32string& a) {
   return rest;
 }
 
-// A digit or two between two Han characters of a title is a speck that OCR
-// read ("政府信息公8开"): no title prints one there, and the year has four.
+// A digit or two, or a stray mark, between two Han characters of a title is
+// a speck that OCR read ("政府信息公8开", "政府信。息公开"): no title prints one
+// there (its year has four digits, and is followed by 年).
 std::u32string drop_stray_digits(const std::u32string& s) {
+  auto speck = [](char32_t c) {
+    return is_digit(c) || (!is_han(c) && c != U'(' && c != U')' && c != U'（' && c != U'）' && c != U' ');
+  };
   std::u32string out;
   for (size_t i = 0; i < s.size();) {
-    if (is_digit(s[i]) && !out.empty() && is_han(out.back())) {
+    if (speck(s[i]) && !out.empty() && is_han(out.back())) {
       size_t j = i;
-      while (j < s.size() && is_digit(s[j])) ++j;
-      if (j - i <= 3 && j < s.size() && is_han(s[j]) && s[j] != U'年') {
+      while (j < s.size() && speck(s[j])) ++j;
+      bool digits = std::all_of(s.begin() + i, s.begin() + j, is_digit);
+      if (j - i <= 3 && j < s.size() && is_han(s[j]) && !(digits && s[j] == U'年')) {
         i = j;
         continue;
       }
@@ -85,7 +92,7 @@ std::u32string drop_stray_digits(const std::u32string& s) {
 
 }  // namespace
 
-Meta read_meta(std::string_view head_text, std::string_view title_hint) {
+Meta read_meta(std::string_view head_text, std::string_view title_hint, bool title_by_ocr) {
   Meta m;
   std::u32string head = to_u32(nfkc(head_text));
   std::vector<std::u32string> lines;
@@ -120,7 +127,9 @@ Meta read_meta(std::string_view head_text, std::string_view title_hint) {
     if (rep == std::u32string::npos || line.size() > 200) continue;
     // A title ends at 报告 (a bracketed note may follow) and is short; a
     // sentence of the narrative that mentions the report is not one.
-    if (line.size() - (rep + 2) > 8 || rep > 60) continue;
+    // (The layout's title may run into the first line of the body when OCR
+    // line heights blur the difference in type size: it ends at 报告 too.)
+    if ((line.size() - (rep + 2) > 8 && !(ci == 0 && !title_hint32.empty())) || rep > 60) continue;
     std::u32string title = trim_label(line.substr(0, rep + 2));
     auto y = find_year(line);
     if (!y) continue;
@@ -135,6 +144,13 @@ Meta read_meta(std::string_view head_text, std::string_view title_hint) {
         if (lines[i] == line && i > 0) agency = trim_label(lines[i - 1]);
     }
     m.agency_printed = to_utf8(agency);
+    if (title_by_ocr && ci == 0 && !agency.empty()) {
+      AgencyCheck check = check_ocr_agency(m.agency_printed);
+      m.agency_check = check.note;
+      m.agency_corrected = check.changed;
+      m.agency_doubtful = check.doubtful;
+      agency = to_u32(check.agency);
+    }
     m.agency = to_utf8(county_government(agency));
     break;
   }

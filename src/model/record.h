@@ -48,6 +48,11 @@ struct Meta {
   std::string title;
   std::string agency;
   std::string agency_printed;   // as the title prints it, before naming conventions
+  // An agency read by OCR, checked against the known place names
+  // (mapping/agency_check.h): what was done, and whether it was corrected
+  // or left out as doubtful.
+  std::string agency_check;
+  bool agency_corrected = false, agency_doubtful = false;
   std::optional<int> year;
   std::string template_format;  // "2021" / "2019" / "" when no tables were found
 };

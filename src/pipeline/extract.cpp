@@ -40,13 +40,23 @@ Report build_report(const SourceDoc& doc) {
   r.source.kind = doc.kind;
   r.source.pages = doc.pages;
   r.source.encoding = doc.encoding;
-  r.meta = read_meta(doc.head_text, doc.title);
+  r.meta = read_meta(doc.head_text, doc.title, doc.title_by_ocr);
   Mapping m = map_tables(doc, r.meta.year);
   r.meta.template_format = m.format;
   r.active = m.active;
   r.requests = m.requests;
   r.review = m.review;
   r.findings = m.findings;
+  if (r.meta.agency_doubtful)
+    r.findings.push_back({"meta.agency_doubtful", Severity::Warning, FindingKind::Extraction,
+                          "agency \"" + r.meta.agency_printed + "\" as read by OCR from the title is left out: " +
+                              r.meta.agency_check,
+                          {}});
+  if (r.meta.agency_corrected)
+    r.findings.push_back({"meta.agency_corrected", Severity::Info, FindingKind::Repair,
+                          "agency read by OCR as \"" + r.meta.agency_printed + "\", corrected to \"" + r.meta.agency +
+                              "\": " + r.meta.agency_check,
+                          {}});
   if (doc.title_by_ocr && (!r.meta.agency.empty() || r.meta.year))
     r.findings.push_back({"meta.read_by_ocr", Severity::Info, FindingKind::Extraction,
                           "agency \"" + r.meta.agency + "\" and year " +
