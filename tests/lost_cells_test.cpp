@@ -13,17 +13,6 @@ using namespace gongkai;
 
 namespace {
 
-// A 2021 report in tab-separated form with the given table 三 rows (label,
-// numbers as printed) and table 四 line.
-std::string report(const std::vector<std::pair<std::string, std::string>>& rows, const std::string& review) {
-  std::string t = "某某区人民政府2023年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n"
-                  "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t1\t0\t5\n"
-                  "行政许可\t3\n行政处罚\t4\n行政强制\t0\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t0\n"
-                  "三、收到和处理政府信息公开申请情况\n\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n";
-  for (auto& [label, nums] : rows) t += label + "\t" + nums + "\n";
-  t += "四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n" + review + "\n五、存在的主要问题及改进情况\n无。\n";
-  return t;
-}
 
 const char* const kOutcomeLabels[] = {
     "1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益",
@@ -72,7 +61,7 @@ TEST(LostCells, EmptyFieldsPlaceLostCellsOfTableFour) {
   // Review: upheld 1 of 1; both upheld (the line's first field) and the
   // second group's 结果纠正 were lost, their separators kept. Without their
   // places, 13 zeros and a 1 leave two lost cells anywhere: undecidable.
-  auto rec = extract_text(report(rows(), "\t0\t0\t0\t1\t0\t\t0\t0\t0\t0\t0\t0\t0\t0"));
+  auto rec = extract_text(minimal_report(rows(), "\t0\t0\t0\t1\t0\t\t0\t0\t0\t0\t0\t0\t0\t0"));
   EXPECT_EQ(cell(rec, "review_litigation", "review", "upheld"), 1);
   EXPECT_EQ(cell(rec, "review_litigation", "review", "total"), 1);
   EXPECT_EQ(cell(rec, "review_litigation", "litigation_direct", "corrected"), 0);
@@ -82,7 +71,7 @@ TEST(LostCells, EmptyFieldsPlaceLostCellsOfTableFour) {
 TEST(LostCells, EmptyFieldInsideATableThreeRow) {
   auto r = rows();
   r[2].second = "3\t\t0\t0\t0\t0\t4";  // 予以公开 lost its 1, the tab stayed
-  auto rec = extract_text(report(r, "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"));
+  auto rec = extract_text(minimal_report(r, "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"));
   EXPECT_EQ(cell(rec, "requests", "granted", "commercial"), 1);
   EXPECT_EQ(cell(rec, "requests", "granted", "natural_person"), 3);
 }
@@ -97,7 +86,7 @@ TEST(LostCells, RunTogetherRowInAReportThatLosesCellsIsNotSplitBlindly) {
   r[2].second = "310004";
   for (auto& [label, nums] : r)
     if (label == "1.本机关不掌握相关政府信息") nums = "0000011";
-  auto rec = extract_text(report(r, "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"));
+  auto rec = extract_text(minimal_report(r, "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"));
   const auto& np = cell(rec, "requests", "unavailable_not_held", "natural_person");
   const auto& other = cell(rec, "requests", "unavailable_not_held", "other");
   EXPECT_TRUE(np.is_null() || np == 11) << np;
@@ -114,7 +103,7 @@ TEST(LostCells, SixOtherRowsCountedWhenTheirLabelsAreUnreadable) {
     if (label.rfind("2.申请人逾期", 0) == 0) label = "市请入地期木这熙责还知安未顷列萎时清";
     if (label == "3.其他") label = "丙丁";
   }
-  auto rec = extract_text(report(r, "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"));
+  auto rec = extract_text(minimal_report(r, "0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0"));
   EXPECT_TRUE(rec["tables"]["requests"].contains("other_overdue_correction"));
   EXPECT_FALSE(rec["tables"]["requests"].contains("other"));
 }

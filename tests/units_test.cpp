@@ -76,16 +76,6 @@ TEST(Linear, InfeasibleIsSaid) {
   EXPECT_FALSE(s.feasible);
 }
 
-// A minimal 2021 report in tab-separated form; rows are given as numbers.
-static std::string report(const std::vector<std::pair<std::string, std::string>>& rows, const std::string& review) {
-  std::string t = "某某区人民政府2022年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n"
-                  "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t1\t0\t5\n"
-                  "行政许可\t3\n行政处罚\t4\n行政强制\t0\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t0\n"
-                  "三、收到和处理政府信息公开申请情况\n\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n";
-  for (auto& [label, nums] : rows) t += label + "\t" + nums + "\n";
-  t += "四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n" + review + "\n五、存在的主要问题及改进情况\n无。\n";
-  return t;
-}
 
 static std::vector<std::pair<std::string, std::string>> consistent_rows() {
   std::vector<std::pair<std::string, std::string>> r = {
@@ -109,7 +99,7 @@ static std::vector<std::pair<std::string, std::string>> consistent_rows() {
 static const std::string kReview = "1\t0\t0\t0\t1\t0\t0\t0\t0\t0\t0\t0\t0\t0\t0";
 
 TEST(Identities, ConsistentReportHasNoFindings) {
-  auto rec = extract_text(report(consistent_rows(), kReview));
+  auto rec = extract_text(minimal_report(consistent_rows(), kReview));
   EXPECT_EQ(rec["meta"]["agency"], "某某区人民政府");
   EXPECT_EQ(rec["tables"]["requests"]["total"]["total"], 5);
   for (auto& f : rec["findings"]) ADD_FAILURE() << f["message"];
@@ -118,7 +108,7 @@ TEST(Identities, ConsistentReportHasNoFindings) {
 TEST(Identities, BalanceBrokenAsPrintedIsSource) {
   auto rows = consistent_rows();
   rows.back().second = "3\t0\t0\t0\t0\t0\t3";  // carried forward 3 instead of 2
-  auto rec = extract_text(report(rows, kReview));
+  auto rec = extract_text(minimal_report(rows, kReview));
   EXPECT_TRUE(has_finding(rec, "requests.balance", "source"));
   EXPECT_EQ(rec["tables"]["requests"]["carried_forward"]["natural_person"], 3);  // kept as printed
 }
@@ -126,19 +116,19 @@ TEST(Identities, BalanceBrokenAsPrintedIsSource) {
 TEST(Identities, OutcomeSumBrokenIsSource) {
   auto rows = consistent_rows();
   rows[2].second = "4\t1\t0\t0\t0\t0\t5";  // granted one more than the total allows
-  auto rec = extract_text(report(rows, kReview));
+  auto rec = extract_text(minimal_report(rows, kReview));
   EXPECT_TRUE(has_finding(rec, "requests.outcome_sum", "source"));
 }
 
 TEST(Identities, RowTotalBrokenIsSource) {
   auto rows = consistent_rows();
   rows[1].second = "1\t0\t0\t0\t0\t0\t2";
-  auto rec = extract_text(report(rows, kReview));
+  auto rec = extract_text(minimal_report(rows, kReview));
   EXPECT_TRUE(has_finding(rec, "requests.row_total", "source"));
 }
 
 TEST(Identities, GroupTotalBrokenIsSource) {
-  auto rec = extract_text(report(consistent_rows(), "10\t1\t0\t0\t0\t0\t0\t0\t0\t0\t5\t0\t0\t0\t0"));
+  auto rec = extract_text(minimal_report(consistent_rows(), "10\t1\t0\t0\t0\t0\t0\t0\t0\t0\t5\t0\t0\t0\t0"));
   EXPECT_TRUE(has_finding(rec, "review_litigation.group_total", "source"));
   EXPECT_EQ(rec["tables"]["review_litigation"]["review"]["upheld"], 10);
 }
@@ -146,7 +136,7 @@ TEST(Identities, GroupTotalBrokenIsSource) {
 TEST(Repair, UniqueLostCellIsFilled) {
   auto rows = consistent_rows();
   rows[2].second = "3\t1\t0\t0\t0\t4";  // 予以公开 lost one 0
-  auto rec = extract_text(report(rows, kReview));
+  auto rec = extract_text(minimal_report(rows, kReview));
   EXPECT_EQ(rec["tables"]["requests"]["granted"]["natural_person"], 3);
   EXPECT_EQ(rec["tables"]["requests"]["granted"]["total"], 4);
   EXPECT_TRUE(has_finding(rec, "repair.cells", "repair"));
@@ -154,7 +144,7 @@ TEST(Repair, UniqueLostCellIsFilled) {
 
 TEST(Repair, AmbiguousLostCellsStayNullWithCandidates) {
   // 规章 lost one of its three cells; no identity ties them, so no cell may be guessed.
-  std::string t = report(consistent_rows(), kReview);
+  std::string t = minimal_report(consistent_rows(), kReview);
   t.replace(t.find("规章\t0\t0\t0"), std::string("规章\t0\t0\t0").size(), "规章\t7\t0");
   auto rec = extract_text(t);
   EXPECT_TRUE(has_finding(rec, "extraction.undetermined", "extraction"));
@@ -169,7 +159,7 @@ TEST(Repair, RepairedCellsNeverMakeASourceFinding) {
   auto rows = consistent_rows();
   // One cell lost, and what is left cannot fit the column totals whatever it was.
   rows[2].second = "9\t9\t0\t0\t0\t1";
-  auto rec = extract_text(report(rows, kReview));
+  auto rec = extract_text(minimal_report(rows, kReview));
   // The row alone fills its lost total (9+9+1 = 19), marked as a repair…
   EXPECT_EQ(rec["tables"]["requests"]["granted"]["total"], 19);
   // …so the total column's broken sum is an extraction problem, while the
@@ -189,7 +179,7 @@ TEST(Repair, RepairedCellsNeverMakeASourceFinding) {
 TEST(Repair, RunTogetherRowsSplitOnlyWhereDetermined) {
   auto rows = consistent_rows();
   rows[0].second = "510000 6";  // 5,1,0,0,0,0,6 printed without separators
-  auto rec = extract_text(report(rows, kReview));
+  auto rec = extract_text(minimal_report(rows, kReview));
   EXPECT_EQ(rec["tables"]["requests"]["new_received"]["natural_person"], 5);
   EXPECT_EQ(rec["tables"]["requests"]["new_received"]["commercial"], 1);
   EXPECT_EQ(rec["tables"]["requests"]["new_received"]["total"], 6);
