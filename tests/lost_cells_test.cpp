@@ -13,7 +13,6 @@ using namespace gongkai;
 
 namespace {
 
-
 const char* const kOutcomeLabels[] = {
     "1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益",
     "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项",

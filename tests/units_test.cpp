@@ -76,7 +76,6 @@ TEST(Linear, InfeasibleIsSaid) {
   EXPECT_FALSE(s.feasible);
 }
 
-
 static std::vector<std::pair<std::string, std::string>> consistent_rows() {
   std::vector<std::pair<std::string, std::string>> r = {
       {"一、本年新收政府信息公开申请数量", "5\t1\t0\t0\t0\t0\t6"},
