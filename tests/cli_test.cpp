@@ -1,5 +1,6 @@
 // The CLI contract and bad inputs.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 
 #include <filesystem>
 #include <fstream>
@@ -121,4 +122,38 @@ TEST(Score, WrongCellsWithoutAFindingAreCounted) {
   EXPECT_NE(r.out.find("wrong=3"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("wrong_without_finding=1"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("requests.total.other 1→2 (no finding)"), std::string::npos) << r.out;
+}
+
+TEST(Cli, DatabaseHoldsEveryRecordAndReplacesOnRerun) {
+  auto d = tmpdir();
+  std::string db = (d / "reports.sqlite").string();
+  std::string a = std::string(GONGKAI_SAMPLES) + "/003_07ea97a0e0dbb2b9.txt";
+  std::string b = std::string(GONGKAI_SAMPLES) + "/pingtan-2020.txt";
+  auto r = run_cli("extract --db " + db + " " + a + " " + b + " " + (d / "missing.txt").string());
+  EXPECT_EQ(r.status, 1);  // the missing file; the others are still stored
+  EXPECT_EQ(r.out.find("\"schema_version\""), std::string::npos) << "records go to the database, not stdout";
+  run_cli("extract --db " + db + " " + a);  // again: replaced, not added
+  sqlite3* h = nullptr;
+  ASSERT_EQ(sqlite3_open(db.c_str(), &h), SQLITE_OK);
+  auto count = [&](const char* sql) {
+    sqlite3_stmt* s = nullptr;
+    EXPECT_EQ(sqlite3_prepare_v2(h, sql, -1, &s, nullptr), SQLITE_OK) << sql;
+    long n = sqlite3_step(s) == SQLITE_ROW ? sqlite3_column_int64(s, 0) : -1;
+    sqlite3_finalize(s);
+    return n;
+  };
+  EXPECT_EQ(count("SELECT COUNT(*) FROM reports"), 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM cells WHERE report_id NOT IN (SELECT id FROM reports)"), 0);
+  // 003's 予以公开 total is 2 (one cell of the row lost and repaired).
+  EXPECT_EQ(count("SELECT c.value FROM cells c JOIN reports r ON r.id = c.report_id WHERE r.path LIKE '%003_%' "
+                  "AND c.tbl = 'requests' AND c.row = 'granted' AND c.col = 'total'"), 2);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM cells c JOIN reports r ON r.id = c.report_id WHERE r.path LIKE '%003_%' "
+                  "AND c.repaired_from IS NOT NULL"), 2);
+  // pingtan-2020's table 三 does not add up as printed: a source finding.
+  EXPECT_GE(count("SELECT COUNT(*) FROM findings f JOIN reports r ON r.id = f.report_id WHERE r.path LIKE "
+                  "'%pingtan-2020%' AND f.kind = 'source'"), 1);
+  sqlite3_close(h);
+  auto bad = run_cli("extract --db " + (d / "no/such/dir/x.sqlite").string() + " " + a);
+  EXPECT_EQ(bad.status, 1);
+  EXPECT_NE(bad.out.find("x.sqlite"), std::string::npos) << bad.out;
 }

@@ -32,7 +32,7 @@ TEST(AgencyCheck, KnownPlacesAndOrgansPass) {
   for (const char* a : {"天坛街道办事处", "平潭综合实验区管委会", "淮安经济技术开发区管委会", "邳州市城市管理局",
                         "杭州市西湖区文化广电旅游局", "淮安市洪泽区人民政府", "上海市人民政府办公厅",
                         "宿迁市生态环境局", "沭阳县发展和改革局", "深圳市福田区政务服务数据管理局"}) {
-    auto c = check_ocr_agency(a);
+    auto c = check_agency(a);
     EXPECT_EQ(c.agency, a);
     EXPECT_FALSE(c.changed || c.doubtful) << a << ": " << c.note;
   }
@@ -40,18 +40,23 @@ TEST(AgencyCheck, KnownPlacesAndOrgansPass) {
 
 TEST(AgencyCheck, MisreadPlacesAreCorrectedOnlyWhenOneKnownNameFits) {
   // Within its prefecture, one district is a character from 部州区.
-  auto a = check_ocr_agency("宁波市部州区市场监督管理局");
+  auto a = check_agency("宁波市部州区市场监督管理局");
   EXPECT_EQ(a.agency, "宁波市鄞州区市场监督管理局");
   EXPECT_TRUE(a.changed);
   // Four cities are a character from 范湖市; one holds 鸠江区.
-  EXPECT_EQ(check_ocr_agency("范湖市鸠江区交通运输局").agency, "芜湖市鸠江区交通运输局");
+  EXPECT_EQ(check_agency("范湖市鸠江区交通运输局").agency, "芜湖市鸠江区交通运输局");
   // Many counties are a character from 涉阳县: no guess, no agency.
-  auto b = check_ocr_agency("涉阳县发展和改革局");
+  auto b = check_agency("涉阳县发展和改革局");
   EXPECT_TRUE(b.doubtful);
   EXPECT_TRUE(b.agency.empty());
   EXPECT_NE(b.note.find("涉阳县 is no known place"), std::string::npos) << b.note;
   // A speck read after the organ's name.
-  EXPECT_EQ(check_ocr_agency("洪泽区人民政府本").agency, "洪泽区人民政府");
+  EXPECT_EQ(check_agency("洪泽区人民政府本").agency, "洪泽区人民政府");
+  // An organ a character from one common organ: 类民政府 is 人民政府 (its
+  // tail is as near 民政局, but the longer name says more).
+  EXPECT_EQ(check_agency("淮安市洪泽区类民政府").agency, "淮安市洪泽区人民政府");
+  // No organ at the end: not a name read right.
+  EXPECT_TRUE(check_agency("人人民玫有").doubtful);
 }
 
 TEST(AgencyCheck, OnlyOcrTitlesAreChecked) {
@@ -62,4 +67,11 @@ TEST(AgencyCheck, OnlyOcrTitlesAreChecked) {
   EXPECT_EQ(ocr.year, 2022);
   auto text = read_meta("", "宣兴市水利局2022年政府信息公开工作年度报告", false);
   EXPECT_EQ(text.agency, "宣兴市水利局");  // a text layer is what the report prints
+}
+
+TEST(AgencyCheck, PrintedUnknownPlaceIsPointedOutNotChanged) {
+  auto m = read_meta("", "沐阳县人民政府2025年政府信息公开工作年度报告", false);
+  EXPECT_EQ(m.agency, "沐阳县人民政府");
+  EXPECT_TRUE(m.agency_unknown_place);
+  EXPECT_NE(m.agency_check.find("沐阳县 is no known place"), std::string::npos);
 }

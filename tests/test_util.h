@@ -35,7 +35,7 @@ inline nlohmann::json extract_text(const std::string& text) {
 // table 四's line as given.
 inline std::string minimal_report(const std::vector<std::pair<std::string, std::string>>& rows,
                                   const std::string& review) {
-  std::string t = "某某区人民政府2022年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n"
+  std::string t = "洪泽区人民政府2022年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n"
                   "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t1\t0\t5\n"
                   "行政许可\t3\n行政处罚\t4\n行政强制\t0\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t0\n"
                   "三、收到和处理政府信息公开申请情况\n\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n";

@@ -1,5 +1,5 @@
 // gongkai: command-line front end.
-//   gongkai extract [--out-dir DIR] [--format json|csv] FILE...
+//   gongkai extract [--out-dir DIR] [--format json|csv] [--db FILE.sqlite] FILE...
 //   gongkai score EXPECTED ACTUAL
 #include <CLI/CLI.hpp>
 
@@ -7,11 +7,13 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 
 #include "cli/score.h"
 #include "pipeline/extract.h"
 #include "readers/reader.h"
 #include "writers/json_writer.h"
+#include "writers/sqlite_writer.h"
 
 namespace fs = std::filesystem;
 using namespace gongkai;
@@ -43,8 +45,17 @@ std::string read_stdin() {
 }
 
 int run_extract(const std::vector<std::string>& inputs, const std::string& out_dir, const std::string& format,
-                bool summary, const ReadOptions& options) {
+                const std::string& db_path, bool summary, const ReadOptions& options) {
   int status = 0;
+  std::unique_ptr<ReportDb> db;
+  if (!db_path.empty()) {
+    try {
+      db = std::make_unique<ReportDb>(db_path);
+    } catch (const std::exception& e) {
+      std::cerr << "gongkai: " << e.what() << "\n";
+      return 1;
+    }
+  }
   if (!out_dir.empty()) {
     std::error_code ec;
     fs::create_directories(out_dir, ec);
@@ -66,6 +77,19 @@ int run_extract(const std::vector<std::string>& inputs, const std::string& out_d
       std::cerr << "gongkai: " << input << ": internal error: " << e.what() << "\n";
       status = 1;
       continue;
+    }
+    if (db) {
+      try {
+        db->put(input, r);
+      } catch (const std::exception& e) {
+        std::cerr << "gongkai: " << input << ": " << e.what() << "\n";
+        status = 1;
+        continue;
+      }
+      if (out_dir.empty()) {  // the database is where the records go
+        if (summary) std::cout << summary_line(input, r) << "\n";
+        continue;
+      }
     }
     std::string body = format == "csv" ? to_csv(r, out_dir.empty() ? !csv_header_done : true)
                                        : to_json(r).dump(out_dir.empty() && inputs.size() > 1 ? -1 : 1);
@@ -184,6 +208,10 @@ int main(int argc, char** argv) {
                       "goes to stdout; several inputs give one JSON record per line");
   extract->add_option("--format", format, "json (default) or csv (long format, one row per cell)")
       ->check(CLI::IsMember({"json", "csv"}));
+  std::string db_path;
+  extract->add_option("--db", db_path,
+                      "Also store every record in this SQLite database (created if need be; tables reports, cells, "
+                      "findings; a file extracted again replaces its rows). Without --out-dir, records go only there");
   extract->add_flag("--summary", summary,
                     "Print a one-line summary per report (stdout with --out-dir, stderr otherwise)");
   ReadOptions read_options;
@@ -221,7 +249,7 @@ int main(int argc, char** argv) {
     return e.get_exit_code() == 0 ? code : 2;
   }
   read_options.ocr = !no_ocr;
-  if (extract->parsed()) return run_extract(inputs, out_dir, format, summary, read_options);
+  if (extract->parsed()) return run_extract(inputs, out_dir, format, db_path, summary, read_options);
   if (score->parsed()) return run_score(expected, actual, verbose);
   if (rows->parsed()) return run_rows(rows_input);
   return 2;

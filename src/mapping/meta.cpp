@@ -144,12 +144,18 @@ Meta read_meta(std::string_view head_text, std::string_view title_hint, bool tit
         if (lines[i] == line && i > 0) agency = trim_label(lines[i - 1]);
     }
     m.agency_printed = to_utf8(agency);
-    if (title_by_ocr && ci == 0 && !agency.empty()) {
-      AgencyCheck check = check_ocr_agency(m.agency_printed);
+    if (!agency.empty()) {
+      AgencyCheck check = check_agency(m.agency_printed);
       m.agency_check = check.note;
-      m.agency_corrected = check.changed;
-      m.agency_doubtful = check.doubtful;
-      agency = to_u32(check.agency);
+      if (title_by_ocr && ci == 0) {
+        // OCR misreads: corrected where one known place fits, else left out.
+        m.agency_corrected = check.changed;
+        m.agency_doubtful = check.doubtful;
+        agency = to_u32(check.agency);
+      } else {
+        // Printed text is kept as printed; an unknown place is only pointed out.
+        m.agency_unknown_place = check.place_unknown;
+      }
     }
     m.agency = to_utf8(county_government(agency));
     break;

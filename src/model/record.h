@@ -52,7 +52,7 @@ struct Meta {
   // (mapping/agency_check.h): what was done, and whether it was corrected
   // or left out as doubtful.
   std::string agency_check;
-  bool agency_corrected = false, agency_doubtful = false;
+  bool agency_corrected = false, agency_doubtful = false, agency_unknown_place = false;
   std::optional<int> year;
   std::string template_format;  // "2021" / "2019" / "" when no tables were found
 };

@@ -52,6 +52,9 @@ Report build_report(const SourceDoc& doc) {
                           "agency \"" + r.meta.agency_printed + "\" as read by OCR from the title is left out: " +
                               r.meta.agency_check,
                           {}});
+  if (r.meta.agency_unknown_place)
+    r.findings.push_back({"meta.agency_unknown_place", Severity::Warning, FindingKind::Extraction,
+                          "agency \"" + r.meta.agency_printed + "\" kept as printed: " + r.meta.agency_check, {}});
   if (r.meta.agency_corrected)
     r.findings.push_back({"meta.agency_corrected", Severity::Info, FindingKind::Repair,
                           "agency read by OCR as \"" + r.meta.agency_printed + "\", corrected to \"" + r.meta.agency +
