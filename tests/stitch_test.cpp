@@ -174,3 +174,26 @@ TEST(Stitch, RepeatedHeaderReadSlightlyDifferentlyIsStillDropped) {
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[2].label, "二、上年结转");
 }
+
+TEST(Stitch, RepeatedHeaderCutIntoOtherRowsThenACutRow) {
+  // The first page prints the header in one row; the scan of the second
+  // page finds it as two rows, then the tail of a label cut by the break,
+  // beside the empty rest of the spanning 三、本年度办理结果 cell.
+  auto a = table(2, {{"申请人情况商业企业科研机构", "自然人", "总计"},
+                     {"三、本年度办理结果", "1.甲", "1"},
+                     {"^", "2.申请人逾期未按收费通知要求缴", "0"}});
+  auto b = table(3, {{"申请人情况", "<", "<"},
+                     {"商业企业科研机构", "自然人", "总计"},
+                     {"", "纳费用、行政机关不再处理其政府信息公开申请", ""},
+                     {"^", "3.其他", "0"}});
+  ASSERT_TRUE(continues(a, b, 3));
+  stitch_into(a, b);
+  auto rows = rows_from_table(a);
+  std::vector<std::string> got;
+  for (auto& r : rows) got.push_back(r.label);
+  ASSERT_EQ(rows.size(), 4u) << ::testing::PrintToString(got);
+  EXPECT_EQ(rows[2].label, "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请");
+  ASSERT_EQ(rows[2].tokens.size(), 1u);
+  EXPECT_EQ(rows[2].tokens[0].raw, "0");
+  EXPECT_EQ(rows[3].label, "3.其他");
+}

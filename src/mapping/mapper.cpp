@@ -57,6 +57,9 @@ Alignment align(const std::vector<SourceRow>& src, const TableSpec& spec) {
       // A label that is mostly something else (a header glued on) still
       // matches, but a row that carries numbers is worth a little more.
       if (best > 0 && !src[i].tokens.empty()) best += 0.5;
+      // A ruled table's row with no cells after its label is a header, or
+      // the tail of a label cut by a page break: never a row of values.
+      if (src[i].positional && src[i].tokens.empty()) best = 0;
       sim[i * n + j] = best;
     }
   std::vector<double> dp((m + 1) * (n + 1), 0.0);

@@ -149,6 +149,16 @@ void stitch_into(CellTable& prev, const CellTable& next_in, double kTol) {
   };
   int header = 0;
   while (header < next.rows && header < prev.rows && same_header(header)) ++header;
+  // A repeated header that OCR or the grid cut into rows differently: each
+  // of the new page's first label-only rows read within the first page's
+  // header text.
+  std::u32string prev_header;
+  for (int r = 0; r < std::min(prev.rows, 4); ++r) prev_header += han_only(to_utf8(row_text(prev, r)));
+  while (header < next.rows && label_only_row(next, header)) {
+    std::u32string t = han_only(to_utf8(row_text(next, header)));
+    if (t.size() < 4 || label_match_score(t, prev_header) <= 0) break;
+    ++header;
+  }
   drop_rows(next, header);
 
   // 2. A label cell spanning rows, cut by the break: one cell again.
@@ -176,6 +186,9 @@ void stitch_into(CellTable& prev, const CellTable& next_in, double kTol) {
   bool single_rows = true;
   for (size_t i = 0; i < next.cells.size(); ++i)
     if (next.cells[i].row == 0 && !consumed[i]) {
+      // An empty cell spanning rows (the blank rest of a heading cell that
+      // stayed on the first page) says nothing about the cut row.
+      if (next.cells[i].row_span > 1 && compact(next.cells[i].text).empty()) continue;
       top.push_back(&next.cells[i]);
       single_rows &= next.cells[i].row_span == 1;
     }

@@ -248,6 +248,7 @@ PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int numbe
     double row_h = grey.rows;
     for (auto& c : g.cells)
       if (c.row_span == 1) row_h = std::min(row_h, c.box.height());
+    std::vector<bool> in_values(g.cells.size(), false);
     for (size_t i = 0; i < g.cells.size(); ++i) {
       const auto& c = g.cells[i];
       // Table 四's columns hold two or three headings over one value: a third
@@ -255,6 +256,7 @@ PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int numbe
       bool value_col = true;
       for (int k = c.col; k < c.col + c.col_span && k < g.cols(); ++k)
         value_col = value_col && numeric[k] > 0 && numeric[k] * 10 >= filled[k] * 3;
+      in_values[i] = value_col;
       const auto& r = reading[i];
       if (r && (r->empty_cell || (value_col && number_like(*r) && r->confidence >= 0.5))) continue;
       bool vertical = c.box.height() > 2.5 * c.box.width() && c.box.height() > 2.5 * row_h;
@@ -262,13 +264,21 @@ PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int numbe
       which.push_back(i);
     }
     auto second = impl_->pool.read_page(grey, ask);
-    std::vector<bool> is_label(g.cells.size(), false);
+    std::vector<bool> is_label(g.cells.size(), false), noise(g.cells.size(), false);
     for (size_t k = 0; k < which.size(); ++k) {
       size_t i = which[k];
       // A cell that read as a number stays one unless it plainly holds words:
       // chi_sim misreads digits, so its reading of a number is not used.
       if (reading[i] && number_like(*reading[i]) && reading[i]->confidence > 0.3 && han_count(second[k].text) < 2)
         continue;
+      // Ink in a value cell that reads as no digits and as a doubtful
+      // character or two ("第" at 0.39 from a speck): not a label, and not a
+      // printed blank either — a cell not read.
+      if (in_values[i] && reading[i] && reading[i]->text.empty() && second[k].confidence < 0.6 &&
+          to_u32(second[k].text).size() <= 2) {
+        noise[i] = true;
+        continue;
+      }
       reading[i] = second[k];
       is_label[i] = true;
       if (!second[k].empty_cell) label_conf.push_back(second[k].confidence);
@@ -291,6 +301,7 @@ PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int numbe
         for (size_t a = 1; a < reading[i]->alternatives.size(); ++a)
           cell.where.alternatives.push_back(reading[i]->alternatives[a].text);
         if (!is_label[i] && !reading[i]->empty_cell) cell.unread = doubtful_number(*reading[i]);
+        if (noise[i]) cell.unread = true;
       }
       auto p0 = unrotate(back, c.box.x0, c.box.y0), p1 = unrotate(back, c.box.x1, c.box.y1);
       auto p2 = unrotate(back, c.box.x0, c.box.y1), p3 = unrotate(back, c.box.x1, c.box.y0);
