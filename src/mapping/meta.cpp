@@ -132,8 +132,16 @@ Meta read_meta(std::string_view head_text, std::string_view title_hint, bool tit
     if ((line.size() - (rep + 2) > 8 && !(ci == 0 && !title_hint32.empty())) || rep > 60) continue;
     std::u32string title = trim_label(line.substr(0, rep + 2));
     auto y = find_year(line);
+    if (!y && title_by_ocr && ci == 0) {
+      // OCR garbled the title's year ("29年"): the agency still stands
+      // before it; the year is looked for elsewhere.
+      size_t nian = line.rfind(U'年', gk);
+      size_t d = nian;
+      while (d != std::u32string::npos && d > 0 && is_digit(line[d - 1])) --d;
+      if (nian != std::u32string::npos && d < nian) y = YearAt{0, d, nian + 1};
+    }
     if (!y) continue;
-    m.year = y->year;
+    if (y->year) m.year = y->year;
     m.title = to_utf8(title);
     std::u32string before = trim_label(line.substr(0, y->begin));
     std::u32string after = y->end < gk ? trim_label(line.substr(y->end, gk - y->end)) : U"";
@@ -147,7 +155,7 @@ Meta read_meta(std::string_view head_text, std::string_view title_hint, bool tit
     if (!agency.empty()) {
       AgencyCheck check = check_agency(m.agency_printed);
       m.agency_check = check.note;
-      if (title_by_ocr && ci == 0) {
+      if (title_by_ocr) {
         // OCR misreads: corrected where one known place fits, else left out.
         m.agency_corrected = check.changed;
         m.agency_doubtful = check.doubtful;

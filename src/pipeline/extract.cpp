@@ -62,8 +62,8 @@ Report build_report(const SourceDoc& doc) {
                           {}});
   if (doc.title_by_ocr && (!r.meta.agency.empty() || r.meta.year))
     r.findings.push_back({"meta.read_by_ocr", Severity::Info, FindingKind::Extraction,
-                          "agency \"" + r.meta.agency + "\" and year " +
-                              (r.meta.year ? std::to_string(*r.meta.year) : std::string("-")) +
+                          (r.meta.agency.empty() ? std::string("no agency") : "agency \"" + r.meta.agency + "\"") +
+                              " and year " + (r.meta.year ? std::to_string(*r.meta.year) : std::string("-")) +
                               " were read by OCR from the title \"" + doc.title +
                               "\"; a name read by OCR may hold a misread character",
                           {}});

@@ -67,6 +67,36 @@ bool ink_fits_number(const cv::Mat& grey, const cv::Rect& cell, const std::strin
   return (x1 - x0) <= chars * 0.75 * hmax;
 }
 
+// Whether a cell spanning columns may hold a number, before any OCR: not in
+// the first column (row labels), and its ink no wider than nine digits (a
+// digit is about 0.55 of its height wide; a heading of Han characters is as
+// wide as tall per character). Reading headings with the digit model is
+// slow and useless.
+bool could_be_number(const cv::Mat& grey, const cv::Rect& cell, int col) {
+  if (col == 0) return false;
+  int inset = std::max(3, std::min(cell.width, cell.height) / 12);
+  cv::Rect r(cell.x + inset, cell.y + inset, cell.width - 2 * inset, cell.height - 2 * inset);
+  r &= cv::Rect(0, 0, grey.cols, grey.rows);
+  if (r.width < 4 || r.height < 4) return true;
+  cv::Mat bin;
+  cv::threshold(grey(r), bin, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  cv::Mat labels, stats, centroids;
+  int n = cv::connectedComponentsWithStats(bin, labels, stats, centroids, 8);
+  int x0 = r.width, x1 = 0, hmax = 0;
+  for (int i = 1; i < n; ++i) {
+    int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    if (stats.at<int>(i, cv::CC_STAT_AREA) < 6 || h < r.height / 8 || w > r.width * 0.8 || h > r.height * 0.9) continue;
+    hmax = std::max(hmax, h);
+  }
+  for (int i = 1; i < n; ++i) {
+    int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    if (stats.at<int>(i, cv::CC_STAT_AREA) < 6 || h < hmax / 2 || w > r.width * 0.8 || h > r.height * 0.9) continue;
+    x0 = std::min(x0, stats.at<int>(i, cv::CC_STAT_LEFT));
+    x1 = std::max(x1, stats.at<int>(i, cv::CC_STAT_LEFT) + w);
+  }
+  return hmax == 0 || x1 - x0 <= 9 * 0.55 * hmax;
+}
+
 // A point of the deskewed page back on the page as rendered.
 cv::Point2d unrotate(const cv::Mat& m_inv, double x, double y) {
   return {m_inv.at<double>(0, 0) * x + m_inv.at<double>(0, 1) * y + m_inv.at<double>(0, 2),
@@ -87,8 +117,8 @@ bool doubtful_number(const Reading& r) {
 }
 
 // Where page 1's title is looked for: from its first line of text (runs of
-// rows with many dark pixels; a few are specks) down 1.5 inches, room for a
-// title of three lines of 22 pt and a line or two of the body, whose smaller
+// rows with many dark pixels; a few are specks) down 1.25 inches, room for a
+// title of two or three lines of 22 pt and a line of the body, whose smaller
 // type assemble() tells apart. [0, 0) when no text stands above `limit`.
 std::pair<int, int> title_rows(const cv::Mat& ink_rows, int cols, int limit, double dpi) {
   const int dense = std::max(4, cols / 150);
@@ -97,7 +127,7 @@ std::pair<int, int> title_rows(const cv::Mat& ink_rows, int cols, int limit, dou
     if (ink_rows.at<int>(y) <= dense) { ++y; continue; }
     int a = y;
     while (y < limit && ink_rows.at<int>(y) > dense) ++y;
-    if (y - a >= min_h) return {a, std::min(limit, a + static_cast<int>(1.5 * dpi))};
+    if (y - a >= min_h) return {a, std::min(limit, a + static_cast<int>(1.25 * dpi))};
   }
   return {0, 0};
 }
@@ -225,7 +255,7 @@ PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int numbe
     std::vector<std::pair<cv::Rect, CellKind>> ask;
     std::vector<size_t> which;
     for (size_t i = 0; i < g.cells.size(); ++i)
-      if (g.cells[i].row_span == 1) {
+      if (g.cells[i].row_span == 1 && (g.cells[i].col_span == 1 || could_be_number(grey, rects[i], g.cells[i].col))) {
         ask.emplace_back(rects[i], CellKind::Number);
         which.push_back(i);
       }
