@@ -119,3 +119,17 @@ TEST(JointDp, PartsPruneEachOnItsOwn) {
   hyps[2] = {{known(9), known(9), known(9)}};
   EXPECT_TRUE(prune_by_parts(hyps, b, eqs).empty());
 }
+
+TEST(JointDp, ARowPrintedAgainstItsOwnIdentityDoesNotVetoTheOthers) {
+  // Row 0 prints 3 + 4 ≠ 8 (a source error the validator will report); row 1
+  // lost a cell that the column identity x + 2 = 5 gives.
+  std::vector<std::vector<Hypothesis>> hyps = {{{known(3), known(4), known(8)}}, {{lost()}}, {{known(2)}}, {{known(5)}}};
+  std::vector<std::vector<VarBounds>> b = {{{}, {}, {}}, {upto(10)}, {{}}, {{}}};
+  std::vector<std::vector<JointTerm>> eqs = {{{0, 0, 1}, {0, 1, 1}, {0, 2, -1}},           // row 0's own
+                                             {{1, 0, 1}, {2, 0, 1}, {3, 0, -1}}};          // across rows
+  auto r = joint_readings(hyps, b, eqs);
+  ASSERT_TRUE(r.complete);
+  ASSERT_TRUE(r.feasible);
+  ASSERT_EQ(r.viable[1].size(), 1u);
+  EXPECT_EQ(r.viable[1][0][0].value, 3);
+}

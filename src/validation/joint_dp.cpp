@@ -71,6 +71,13 @@ bool expand(const Hypothesis& h, const std::vector<char>& cells, const std::vect
       for (auto& t : *eq)
         if (t.col == static_cast<int>(c) && std::fabs(std::fabs(t.coef) - 1) < 1e-9) solved = static_cast<int>(c), by = eq;
   }
+  if (solved < 0 && std::none_of(h.begin(), h.end(), [&](const Slot& x) { return x.state == Slot::Free; })) {
+    // Nothing to give values to. Its own identities were weighed when the
+    // readings were made; a row printed against them (a source error) is
+    // kept as printed and must not veto the other rows.
+    out.push_back(h);
+    return true;
+  }
   std::vector<size_t> lost;
   std::vector<int64_t> lo, span;
   size_t combos = 1;

@@ -89,14 +89,68 @@ std::vector<PageImage> decode_image(std::string_view bytes, int max_side) {
   return pages;
 }
 
-double find_skew(const cv::Mat& grey) {
-  if (grey.empty()) return 0;
+namespace {
+
+// Ink and paper told apart locally (Sauvola, Leptonica): the threshold
+// follows the neighbourhood's mean and contrast, so the darker edge of a
+// scan or the uneven light of a photographed page does not turn paper into
+// ink as one global level does. 1 bpp, 1 = ink; null on failure.
+PixPtr sauvola(const cv::Mat& grey, double dpi) {
+  PixPtr pix(to_pix(grey));
+  // A window about 2.5 mm across: wider than a stroke, narrower than a cell.
+  l_int32 half = std::max(7, static_cast<int>(dpi / 20));
+  if (grey.cols < 2 * half + 3 || grey.rows < 2 * half + 3) return PixPtr(pixConvertTo1(pix.get(), 160));
+  // Tiles keep Leptonica's integral images small on a 300 dpi page.
+  l_int32 nx = std::max(1, grey.cols / 1000), ny = std::max(1, grey.rows / 1000);
+  PIX* bin = nullptr;
+  if (pixSauvolaBinarizeTiled(pix.get(), half, 0.34f, nx, ny, nullptr, &bin) != 0 || !bin)
+    return PixPtr(pixConvertTo1(pix.get(), 160));
+  return PixPtr(bin);
+}
+
+}  // namespace
+
+cv::Mat ink_mask(const cv::Mat& grey, double dpi) {
+  cv::Mat out(grey.size(), CV_8UC1, cv::Scalar(0));
+  if (grey.empty()) return out;
+  // At 200 dpi and more, half the resolution tells text from paper as well
+  // (strokes stay darker than their surroundings) in a quarter of the time
+  // (125 ms for a 200 dpi page at full size).
+  if (dpi >= 200 && grey.cols >= 400 && grey.rows >= 400) {
+    cv::Mat half;
+    cv::resize(grey, half, cv::Size(), 0.5, 0.5, cv::INTER_AREA);
+    cv::resize(ink_mask(half, dpi / 2), out, grey.size(), 0, 0, cv::INTER_NEAREST);
+    return out;
+  }
+  PixPtr bin = sauvola(grey, dpi);
+  if (!bin) return out;
+  l_uint32* data = pixGetData(bin.get());
+  int wpl = pixGetWpl(bin.get());
+  for (int y = 0; y < out.rows; ++y) {
+    l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    uchar* row = out.ptr<uchar>(y);
+    for (int x = 0; x < out.cols; ++x) row[x] = GET_DATA_BIT(line, x) ? 255 : 0;
+  }
+  return out;
+}
+
+double find_skew(const cv::Mat& grey, double dpi) { return skew_of_ink(ink_mask(grey, dpi)); }
+
+double skew_of_ink(const cv::Mat& ink) {
+  if (ink.empty()) return 0;
   // Full resolution: pixFindSkew reduces internally, and a page downscaled
   // first lost thin text strokes to the threshold (measured: no angle found on
   // a page leaning 1.4°, where this finds it with confidence 54).
-  PixPtr pix(to_pix(grey));
-  PixPtr bin(pixConvertTo1(pix.get(), 160));
+  PixPtr bin(pixCreate(ink.cols, ink.rows, 1));
   if (!bin) return 0;
+  l_uint32* data = pixGetData(bin.get());
+  int wpl = pixGetWpl(bin.get());
+  for (int y = 0; y < ink.rows; ++y) {
+    l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    const uchar* row = ink.ptr<uchar>(y);
+    for (int x = 0; x < ink.cols; ++x)
+      if (row[x]) SET_DATA_BIT(line, x);
+  }
   l_float32 angle = 0, conf = 0;
   if (pixFindSkew(bin.get(), &angle, &conf) != 0) return 0;
   return conf >= 3.0 ? angle : 0;  // Leptonica's own threshold of a usable angle
@@ -110,6 +164,15 @@ cv::Mat deskew(const cv::Mat& grey, double degrees) {
   cv::Mat m = cv::getRotationMatrix2D(centre, -degrees, 1.0);
   cv::Mat out;
   cv::warpAffine(grey, out, m, grey.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255));
+  return out;
+}
+
+cv::Mat deskew_mask(const cv::Mat& ink, double degrees) {
+  if (std::abs(degrees) < 0.05) return ink;
+  cv::Point2f centre(ink.cols / 2.0f, ink.rows / 2.0f);
+  cv::Mat m = cv::getRotationMatrix2D(centre, -degrees, 1.0);
+  cv::Mat out;
+  cv::warpAffine(ink, out, m, ink.size(), cv::INTER_NEAREST, cv::BORDER_CONSTANT, cv::Scalar(0));
   return out;
 }
 

@@ -24,11 +24,20 @@ bool is_image(std::string_view bytes);
 std::vector<PageImage> decode_image(std::string_view bytes, int max_side = 4200);
 
 // The page's skew in degrees (positive: text lines rise to the right), from
-// Leptonica's line-sweep on a binarised copy; 0 when it cannot tell.
-double find_skew(const cv::Mat& grey);
+// Leptonica's line-sweep on a copy binarised locally (Sauvola); 0 when it
+// cannot tell.
+double find_skew(const cv::Mat& grey, double dpi = 300);
+// The same from a page's ink mask (ink_mask), when it is at hand.
+double skew_of_ink(const cv::Mat& ink);
 
-// Rotates by -`degrees` about the centre, white filling the corners.
+// The page's ink (255) against its paper (0), binarised locally (Sauvola, a
+// window of about 2.5 mm at `dpi`): uneven light does not become ink.
+cv::Mat ink_mask(const cv::Mat& grey, double dpi);
+
+// Rotates by -`degrees` about the centre, white filling the corners (or,
+// for an ink mask, paper: `fill` 0, nearest neighbour).
 cv::Mat deskew(const cv::Mat& grey, double degrees);
+cv::Mat deskew_mask(const cv::Mat& ink, double degrees);
 
 // Writes a grey or BGR picture as PNG through Leptonica (OpenCV's image
 // codecs would pull some hundred libraries into the binary's start-up).

@@ -34,14 +34,15 @@ int han_count(const std::string& s) {
   return n;
 }
 
-// Whether the ink of a cell is no wider than the digits read from it: the
-// digit model reads "1.属于国家秘密" as "1." or "1.41" with confidence, but
-// its ink runs for ten characters. Digits are about 0.6 of their height wide.
-bool ink_fits_number(const cv::Mat& grey, const cv::Rect& cell, const std::string& text) {
+// How wide a cell's text runs and how tall it stands, in pixels: pieces of
+// ink of about the text's height only (specks and ruling-line remnants are
+// left out: a speck far from a lone "0" in a wide cell does not widen it).
+// {0, 0} when the cell holds no such ink.
+std::pair<int, int> ink_extent(const cv::Mat& grey, const cv::Rect& cell) {
   int inset = std::max(3, std::min(cell.width, cell.height) / 12);
   cv::Rect r(cell.x + inset, cell.y + inset, cell.width - 2 * inset, cell.height - 2 * inset);
   r &= cv::Rect(0, 0, grey.cols, grey.rows);
-  if (r.width < 4 || r.height < 4 || text.empty()) return true;
+  if (r.width < 4 || r.height < 4) return {0, 0};
   cv::Mat bin;
   cv::threshold(grey(r), bin, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
   cv::Mat labels, stats, centroids;
@@ -54,17 +55,23 @@ bool ink_fits_number(const cv::Mat& grey, const cv::Rect& cell, const std::strin
   int hmax = 0;
   for (int i = 1; i < n; ++i)
     if (counts(i)) hmax = std::max(hmax, stats.at<int>(i, cv::CC_STAT_HEIGHT));
-  // Only pieces of about the text's height count: a speck of dust far from
-  // a lone "0" in a wide cell does not make it words.
   int x0 = r.width, x1 = 0;
   for (int i = 1; i < n; ++i) {
     if (!counts(i) || stats.at<int>(i, cv::CC_STAT_HEIGHT) < hmax / 2) continue;
     x0 = std::min(x0, stats.at<int>(i, cv::CC_STAT_LEFT));
     x1 = std::max(x1, stats.at<int>(i, cv::CC_STAT_LEFT) + stats.at<int>(i, cv::CC_STAT_WIDTH));
   }
-  if (x1 <= x0 || hmax == 0) return true;
-  double chars = static_cast<double>(text.size()) + 1.5;
-  return (x1 - x0) <= chars * 0.75 * hmax;
+  if (x1 <= x0 || hmax == 0) return {0, 0};
+  return {x1 - x0, hmax};
+}
+
+// Whether the ink of a cell is no wider than the digits read from it: the
+// digit model reads "1.属于国家秘密" as "1." or "1.41" with confidence, but
+// its ink runs for ten characters. Digits are about 0.6 of their height wide.
+bool ink_fits_number(const cv::Mat& grey, const cv::Rect& cell, const std::string& text) {
+  if (text.empty()) return true;
+  auto [width, height] = ink_extent(grey, cell);
+  return height == 0 || width <= (static_cast<double>(text.size()) + 1.5) * 0.75 * height;
 }
 
 // Whether a cell spanning columns may hold a number, before any OCR: not in
@@ -74,27 +81,8 @@ bool ink_fits_number(const cv::Mat& grey, const cv::Rect& cell, const std::strin
 // slow and useless.
 bool could_be_number(const cv::Mat& grey, const cv::Rect& cell, int col) {
   if (col == 0) return false;
-  int inset = std::max(3, std::min(cell.width, cell.height) / 12);
-  cv::Rect r(cell.x + inset, cell.y + inset, cell.width - 2 * inset, cell.height - 2 * inset);
-  r &= cv::Rect(0, 0, grey.cols, grey.rows);
-  if (r.width < 4 || r.height < 4) return true;
-  cv::Mat bin;
-  cv::threshold(grey(r), bin, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
-  cv::Mat labels, stats, centroids;
-  int n = cv::connectedComponentsWithStats(bin, labels, stats, centroids, 8);
-  int x0 = r.width, x1 = 0, hmax = 0;
-  for (int i = 1; i < n; ++i) {
-    int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-    if (stats.at<int>(i, cv::CC_STAT_AREA) < 6 || h < r.height / 8 || w > r.width * 0.8 || h > r.height * 0.9) continue;
-    hmax = std::max(hmax, h);
-  }
-  for (int i = 1; i < n; ++i) {
-    int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-    if (stats.at<int>(i, cv::CC_STAT_AREA) < 6 || h < hmax / 2 || w > r.width * 0.8 || h > r.height * 0.9) continue;
-    x0 = std::min(x0, stats.at<int>(i, cv::CC_STAT_LEFT));
-    x1 = std::max(x1, stats.at<int>(i, cv::CC_STAT_LEFT) + w);
-  }
-  return hmax == 0 || x1 - x0 <= 9 * 0.55 * hmax;
+  auto [width, height] = ink_extent(grey, cell);
+  return height == 0 || width <= 9 * 0.55 * height;
 }
 
 // A point of the deskewed page back on the page as rendered.
@@ -225,7 +213,10 @@ PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int numbe
   }
   if (ink_fraction(input) < 0.001) return out;  // a blank page: nothing to read, nothing wrong
 
-  double skew = find_skew(input);
+  // Ink told from paper once (Sauvola): for the skew, and for the rows of
+  // text between tables.
+  cv::Mat ink = ink_mask(input, dpi);
+  double skew = skew_of_ink(ink);
   cv::Mat grey = deskew(input, skew);
   cv::Point2f centre(grey.cols / 2.0f, grey.rows / 2.0f);
   cv::Mat back = cv::getRotationMatrix2D(centre, skew, 1.0);  // deskewed -> rendered
@@ -353,8 +344,7 @@ PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int numbe
   double y = 0;
   // A band is trimmed to the text lines wholly inside it: a line cut by the
   // band's edge, or the border of the table above, reads as noise.
-  cv::Mat dark;
-  cv::threshold(grey, dark, 140, 1, cv::THRESH_BINARY_INV);
+  cv::Mat dark = deskew_mask(ink, skew) / 255;
   cv::Mat ink_rows;
   cv::reduce(dark, ink_rows, 1, cv::REDUCE_SUM, CV_32S);
   int quiet = std::max(2, grey.cols / 400);  // a row with fewer dark pixels than this is paper
