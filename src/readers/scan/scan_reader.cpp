@@ -213,10 +213,9 @@ PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int numbe
   }
   if (ink_fraction(input) < 0.001) return out;  // a blank page: nothing to read, nothing wrong
 
-  // Ink told from paper once (Sauvola): for the skew, and for the rows of
-  // text between tables.
-  cv::Mat ink = ink_mask(input, dpi);
-  double skew = skew_of_ink(ink);
+  // Ink told from paper locally (Sauvola) for the skew: the light of a
+  // photographed page falls off unevenly.
+  double skew = skew_of_ink(ink_mask(input, dpi));
   cv::Mat grey = deskew(input, skew);
   cv::Point2f centre(grey.cols / 2.0f, grey.rows / 2.0f);
   cv::Mat back = cv::getRotationMatrix2D(centre, skew, 1.0);  // deskewed -> rendered
@@ -344,7 +343,11 @@ PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int numbe
   double y = 0;
   // A band is trimmed to the text lines wholly inside it: a line cut by the
   // band's edge, or the border of the table above, reads as noise.
-  cv::Mat dark = deskew_mask(ink, skew) / 255;
+  // Here one dark level rather than the local mask: a speck of dust on the
+  // margin is locally dark but is not a line of text (measured: bands of
+  // specks read as text kept a table from joining its continuation).
+  cv::Mat dark;
+  cv::threshold(grey, dark, 140, 1, cv::THRESH_BINARY_INV);
   cv::Mat ink_rows;
   cv::reduce(dark, ink_rows, 1, cv::REDUCE_SUM, CV_32S);
   int quiet = std::max(2, grey.cols / 400);  // a row with fewer dark pixels than this is paper
