@@ -102,8 +102,6 @@ bool is_local(const Equation& e, const ReadUnit& u) {
   return std::all_of(e.lhs.begin(), e.lhs.end(), in) && std::all_of(e.rhs.begin(), e.rhs.end(), in);
 }
 
-// `lossy`: some row of the report certainly lost cells (it is short of
-// digits), so a row that could be read without a loss may have lost one too.
 // A reading's state and values as a string, to keep each reading once.
 std::string signature(const Hypothesis& h) {
   std::string s;
@@ -160,6 +158,8 @@ bool propagate(const std::vector<std::vector<std::pair<int, double>>>& eqs, cons
   return true;
 }
 
+// `lossy`: some row of the report certainly lost cells (it is short of
+// digits), so a row that could be read without a loss may have lost one too.
 UnitOptions options_for(const ReadUnit& u, const std::vector<Equation>& eqs, bool lossy) {
   UnitOptions o;
   if (!u.present) {
