@@ -153,3 +153,13 @@ TEST(OcrCorrection, TwoCellsThatCouldEachMendTheSameIdentityAreLeftAlone) {
   for (auto& f : r.findings) flagged |= f.rule == "review_litigation.group_total" && f.kind == FindingKind::Extraction;
   EXPECT_TRUE(flagged);
 }
+
+TEST(OcrCorrection, AMinusWhereNoneCanBePrintedIsASpeck) {
+  // "-13" in a count column, read with confidence: the cell is unread, and
+  // the identities give it back (13), never a negative count.
+  Report r = build_report(scanned({{12, 6, "-13", 0.93, {}}}));
+  auto v = r.value(TableId::Requests, "unavailable_not_held", "total");
+  ASSERT_TRUE(v);
+  EXPECT_EQ(*v, 13);
+  EXPECT_TRUE(r.cells.at({TableId::Requests, "unavailable_not_held", "total"}).repaired_from);
+}

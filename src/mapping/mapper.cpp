@@ -113,6 +113,14 @@ ReadUnit unit_for(TableId t, const RowSpec& row, const SourceRow* src) {
       u.positional = true;
       u.tokens = src->slots;
     }
+    // OCR that reads a minus where the column can hold none read a speck:
+    // the cell is not read (a count, an amount: only 2019's 本年增/减 is signed).
+    if (u.positional && u.tokens.size() == u.kinds.size())
+      for (size_t c = 0; c < u.tokens.size(); ++c) {
+        Token& t = u.tokens[c];
+        if (t.where.via == "ocr" && t.raw.size() > 1 && t.raw[0] == '-' && u.kinds[c] != ColumnKind::SignedCount)
+          t.unread = true;
+      }
     u.printed_label = src->label;
     u.where = src->where;
   }
