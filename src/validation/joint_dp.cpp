@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdint>
 #include <numeric>
+#include <optional>
 #include <unordered_set>
 
 namespace gongkai {
@@ -129,107 +130,46 @@ bool expand(const Hypothesis& h, const std::vector<char>& cells, const std::vect
   return true;
 }
 
-// Forward and backward partial sums of `eqs` over the rows in `order`
-// (contrib[k][i]: what reading i of row order[k] adds). viable[k][i] says
-// whether reading i is part of a combination that makes every sum zero.
-// False when the partial sums outgrow max_states.
-// The same with at most two sums, each packed into half of one 64-bit key:
-// no allocation per state (a column of table 三 has two identities).
-bool meet_in_small_sums(const std::vector<std::vector<Sums>>& contrib, size_t dims, size_t max_states,
-                        std::vector<std::vector<char>>& viable) {
+// Forward and backward partial sums over the rows (contrib[k][i]: what
+// reading i of the k-th row adds). viable[k][i] says whether reading i is
+// part of a combination that makes every sum zero: some sum before it and
+// some sum after it meet through it. False when the partial sums outgrow
+// max_states (or `plus` says a sum is out of range). Key is a point of the
+// sums' space; `plus` adds two (nullopt: out of range), `neg` negates one.
+template <class Key, class Hash, class Plus, class Neg>
+bool meet(const std::vector<std::vector<Key>>& contrib, const Key& zero, size_t max_states, Plus plus, Neg neg,
+          std::vector<std::vector<char>>& viable) {
+  using Set = std::unordered_set<Key, Hash>;
   const size_t m = contrib.size();
-  constexpr int64_t kHalf = int64_t(1) << 31;
-  auto pack = [&](int64_t a, int64_t b) -> uint64_t {
-    return (static_cast<uint64_t>(a + kHalf) << 32) | static_cast<uint64_t>(b + kHalf);
-  };
-  auto fits = [&](const Sums& s) {
-    for (int64_t v : s)
-      if (v <= -kHalf / 2 || v >= kHalf / 2) return false;
-    return true;
-  };
-  std::vector<std::vector<std::pair<int64_t, int64_t>>> add(m);
-  for (size_t k = 0; k < m; ++k) {
-    std::unordered_set<uint64_t> seen;
-    for (auto& c : contrib[k]) {
-      if (!fits(c)) return false;
-      int64_t a = c[0], b = dims > 1 ? c[1] : 0;
-      if (seen.insert(pack(a, b)).second) add[k].emplace_back(a, b);
-    }
-  }
-  using Set = std::unordered_set<uint64_t>;
-  auto step = [&](const Set& from, const std::vector<std::pair<int64_t, int64_t>>& a, Set& to) {
-    for (uint64_t f : from) {
-      int64_t x = static_cast<int64_t>(f >> 32) - kHalf, y = static_cast<int64_t>(f & 0xffffffffu) - kHalf;
-      for (auto& [p, q] : a) {
-        if (std::llabs(x + p) >= kHalf / 2 || std::llabs(y + q) >= kHalf / 2) return false;
-        to.insert(pack(x + p, y + q));
+  std::vector<Set> distinct(m);
+  for (size_t k = 0; k < m; ++k) distinct[k].insert(contrib[k].begin(), contrib[k].end());
+  auto step = [&](const Set& from, const Set& add, Set& to) {
+    for (auto& f : from)
+      for (auto& a : add) {
+        std::optional<Key> s = plus(f, a);
+        if (!s) return false;
+        to.insert(std::move(*s));
         if (to.size() > max_states) return false;
       }
-    }
     return true;
   };
   std::vector<Set> fwd(m + 1), bwd(m + 1);
-  fwd[0].insert(pack(0, 0));
-  bwd[m].insert(pack(0, 0));
-  for (size_t k = 0; k < m; ++k)
-    if (!step(fwd[k], add[k], fwd[k + 1])) return false;
-  for (size_t k = m; k-- > 0;)
-    if (!step(bwd[k + 1], add[k], bwd[k])) return false;
-  // A reading is viable when some sum before it and some sum after it meet
-  // through it: look each up from the smaller side, once per distinct addend.
-  viable.assign(m, {});
-  for (size_t k = 0; k < m; ++k) {
-    const Set& small = fwd[k].size() <= bwd[k + 1].size() ? fwd[k] : bwd[k + 1];
-    const Set& large = &small == &fwd[k] ? bwd[k + 1] : fwd[k];
-    std::unordered_set<uint64_t> ok;
-    for (auto& [p, q] : add[k])
-      for (uint64_t f : small) {
-        int64_t x = static_cast<int64_t>(f >> 32) - kHalf, y = static_cast<int64_t>(f & 0xffffffffu) - kHalf;
-        if (large.count(pack(-(x + p), -(y + q)))) {
-          ok.insert(pack(p, q));
-          break;
-        }
-      }
-    viable[k].assign(contrib[k].size(), 0);
-    for (size_t i = 0; i < contrib[k].size(); ++i)
-      viable[k][i] = ok.count(pack(contrib[k][i][0], dims > 1 ? contrib[k][i][1] : 0)) > 0;
-  }
-  return true;
-}
-
-bool meet_in_sums(const std::vector<std::vector<Sums>>& contrib, size_t dims, size_t max_states,
-                  std::vector<std::vector<char>>& viable) {
-  const size_t m = contrib.size();
-  if (dims <= 2) return meet_in_small_sums(contrib, dims, max_states, viable);
-  std::vector<SumSet> distinct(m);
-  for (size_t k = 0; k < m; ++k) distinct[k].insert(contrib[k].begin(), contrib[k].end());
-  auto step = [&](const SumSet& from, const SumSet& add, SumSet& to) {
-    for (auto& f : from)
-      for (auto& a : add) {
-        Sums s = f;
-        for (size_t j = 0; j < dims; ++j) s[j] += a[j];
-        to.insert(std::move(s));
-        if (to.size() > max_states) return false;
-      }
-    return true;
-  };
-  std::vector<SumSet> fwd(m + 1), bwd(m + 1);
-  fwd[0].insert(Sums(dims, 0));
-  bwd[m].insert(Sums(dims, 0));
+  fwd[0].insert(zero);
+  bwd[m].insert(zero);
   for (size_t k = 0; k < m; ++k)
     if (!step(fwd[k], distinct[k], fwd[k + 1])) return false;
   for (size_t k = m; k-- > 0;)
     if (!step(bwd[k + 1], distinct[k], bwd[k])) return false;
+  // Looked up from the smaller side, once per distinct addend.
   viable.assign(m, {});
   for (size_t k = 0; k < m; ++k) {
-    const SumSet& small = fwd[k].size() <= bwd[k + 1].size() ? fwd[k] : bwd[k + 1];
-    const SumSet& large = &small == &fwd[k] ? bwd[k + 1] : fwd[k];
-    SumSet ok;
+    const Set& small = fwd[k].size() <= bwd[k + 1].size() ? fwd[k] : bwd[k + 1];
+    const Set& large = &small == &fwd[k] ? bwd[k + 1] : fwd[k];
+    Set ok;
     for (auto& c : distinct[k])
       for (auto& f : small) {
-        Sums need(dims);
-        for (size_t j = 0; j < dims; ++j) need[j] = -(f[j] + c[j]);
-        if (large.count(need)) {
+        std::optional<Key> through = plus(f, c);
+        if (through && large.count(neg(*through))) {
           ok.insert(c);
           break;
         }
@@ -238,6 +178,45 @@ bool meet_in_sums(const std::vector<std::vector<Sums>>& contrib, size_t dims, si
     for (size_t i = 0; i < contrib[k].size(); ++i) viable[k][i] = ok.count(contrib[k][i]) > 0;
   }
   return true;
+}
+
+bool meet_in_sums(const std::vector<std::vector<Sums>>& contrib, size_t dims, size_t max_states,
+                  std::vector<std::vector<char>>& viable) {
+  if (dims > 2) {
+    auto plus = [&](const Sums& a, const Sums& b) -> std::optional<Sums> {
+      Sums s = a;
+      for (size_t j = 0; j < dims; ++j) s[j] += b[j];
+      return s;
+    };
+    auto neg = [](Sums s) {
+      for (auto& v : s) v = -v;
+      return s;
+    };
+    return meet<Sums, SumsHash>(contrib, Sums(dims, 0), max_states, plus, neg, viable);
+  }
+  // At most two sums (a column of table 三 has two identities): each packed
+  // into half of one 64-bit key, no allocation per state.
+  constexpr int64_t kHalf = int64_t(1) << 31;
+  auto pack = [&](int64_t a, int64_t b) {
+    return (static_cast<uint64_t>(a + kHalf) << 32) | static_cast<uint64_t>(b + kHalf);
+  };
+  auto first = [&](uint64_t k) { return static_cast<int64_t>(k >> 32) - kHalf; };
+  auto second = [&](uint64_t k) { return static_cast<int64_t>(k & 0xffffffffu) - kHalf; };
+  auto in_range = [&](int64_t v) { return v > -kHalf / 2 && v < kHalf / 2; };
+  std::vector<std::vector<uint64_t>> packed(contrib.size());
+  for (size_t k = 0; k < contrib.size(); ++k)
+    for (auto& c : contrib[k]) {
+      int64_t a = c[0], b = dims > 1 ? c[1] : 0;
+      if (!in_range(a) || !in_range(b)) return false;
+      packed[k].push_back(pack(a, b));
+    }
+  auto plus = [&](uint64_t x, uint64_t y) -> std::optional<uint64_t> {
+    int64_t a = first(x) + first(y), b = second(x) + second(y);
+    if (!in_range(a) || !in_range(b)) return std::nullopt;
+    return pack(a, b);
+  };
+  auto neg = [&](uint64_t x) { return pack(-first(x), -second(x)); };
+  return meet<uint64_t, std::hash<uint64_t>>(packed, pack(0, 0), max_states, plus, neg, viable);
 }
 
 Sums contribution(const std::vector<Eq>& eqs, size_t u, const Hypothesis& h) {
