@@ -6,23 +6,11 @@
 #include <string>
 #include <vector>
 
+#include "model/read_unit.h"
 #include "model/record.h"
 #include "model/source.h"
 
 namespace gongkai {
-
-// The cells one printed row supplies, in template order, with what was read.
-struct ReadUnit {
-  TableId table;
-  std::string row_label;            // the template label, for messages
-  std::vector<CellKey> cells;
-  std::vector<ColumnKind> kinds;
-  bool present = false;             // a printed row was matched to it
-  bool positional = false;          // tokens are exactly the cells
-  std::vector<Token> tokens;
-  std::string printed_label;        // the label as printed
-  Provenance where;
-};
 
 struct Mapping {
   TableLayout active, requests, review;

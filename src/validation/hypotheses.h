@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "mapping/mapper.h"
+#include "model/read_unit.h"
 
 namespace gongkai {
 

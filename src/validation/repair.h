@@ -4,7 +4,7 @@
 #pragma once
 #include <vector>
 
-#include "mapping/mapper.h"
+#include "model/read_unit.h"
 #include "model/record.h"
 #include "validation/identities.h"
 
