@@ -12,6 +12,8 @@
 #include "cli/score.h"
 #include "pipeline/extract.h"
 #include "readers/reader.h"
+#include "readers/registry.h"
+#include "writers/csv_writer.h"
 #include "writers/json_writer.h"
 #include "writers/sqlite_writer.h"
 
@@ -65,10 +67,11 @@ int run_extract(const std::vector<std::string>& inputs, const std::string& out_d
     }
   }
   bool csv_header_done = false;
+  ReadContext context(options);  // one set of OCR engines for every input
   for (const std::string& input : inputs) {
     Report r;
     try {
-      r = input == "-" ? extract_bytes(read_stdin(), "stdin", options) : extract_file(input, options);
+      r = input == "-" ? extract_bytes(read_stdin(), "stdin", context) : extract_file(input, context);
     } catch (const ReadError& e) {
       std::cerr << "gongkai: " << input << ": " << e.what() << "\n";
       status = 1;
@@ -169,7 +172,9 @@ int run_score(const std::string& expected, const std::string& actual, bool verbo
 // cells, with the page. The first thing to look at when a cell comes out wrong.
 int run_rows(const std::string& input) {
   try {
-    SourceDoc doc = read_any(read_input_file(input), input);
+    ReadContext context;
+    context.name = input;
+    SourceDoc doc = read_document(read_input_file(input), context);
     static const char* names[] = {"preamble", "一", "二", "三", "四", "五", "六"};
     std::cout << "kind=" << doc.kind << " pages=" << doc.pages << " title=" << doc.title << "\n";
     for (auto& f : doc.findings) std::cout << "finding " << f.rule << ": " << f.message << "\n";

@@ -174,4 +174,29 @@ Meta read_meta(std::string_view head_text, std::string_view title_hint, bool tit
   return m;
 }
 
+std::vector<Finding> meta_findings(const Meta& meta, const std::string& title, bool title_by_ocr) {
+  std::vector<Finding> out;
+  if (meta.agency_doubtful)
+    out.push_back({"meta.agency_doubtful", Severity::Warning, FindingKind::Extraction,
+                   "agency \"" + meta.agency_printed + "\" as read by OCR from the title is left out: " +
+                       meta.agency_check,
+                   {}});
+  if (meta.agency_unknown_place)
+    out.push_back({"meta.agency_unknown_place", Severity::Warning, FindingKind::Extraction,
+                   "agency \"" + meta.agency_printed + "\" kept as printed: " + meta.agency_check, {}});
+  if (meta.agency_corrected)
+    out.push_back({"meta.agency_corrected", Severity::Info, FindingKind::Repair,
+                   "agency read by OCR as \"" + meta.agency_printed + "\", corrected to \"" + meta.agency +
+                       "\": " + meta.agency_check,
+                   {}});
+  if (title_by_ocr && (!meta.agency.empty() || meta.year))
+    out.push_back({"meta.read_by_ocr", Severity::Info, FindingKind::Extraction,
+                   (meta.agency.empty() ? std::string("no agency") : "agency \"" + meta.agency + "\"") +
+                       " and year " + (meta.year ? std::to_string(*meta.year) : std::string("-")) +
+                       " were read by OCR from the title \"" + title +
+                       "\"; a name read by OCR may hold a misread character",
+                   {}});
+  return out;
+}
+
 }  // namespace gongkai

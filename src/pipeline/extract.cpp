@@ -8,7 +8,7 @@
 
 #include "mapping/mapper.h"
 #include "mapping/meta.h"
-#include "readers/reader.h"
+#include "readers/registry.h"
 #include "validation/identities.h"
 #include "validation/ocr_correction.h"
 #include "validation/repair.h"
@@ -33,6 +33,19 @@ std::string sha256_hex(std::string_view bytes) {
 // Files larger than this are not reports; reading them would only cost memory.
 constexpr std::uintmax_t kMaxInputBytes = 512ull << 20;
 
+// The reader's own words about the document: notes (what it did) and findings.
+std::vector<Finding> reader_findings(const SourceDoc& doc) {
+  std::vector<Finding> out;
+  for (auto& note : doc.notes) out.push_back({"reader.note", Severity::Warning, FindingKind::Extraction, note, {}});
+  for (auto& f : doc.findings)
+    out.push_back({f.rule, f.error ? Severity::Error : Severity::Warning, FindingKind::Extraction, f.message, {}});
+  return out;
+}
+
+void append(std::vector<Finding>& to, std::vector<Finding> more) {
+  to.insert(to.end(), std::make_move_iterator(more.begin()), std::make_move_iterator(more.end()));
+}
+
 }  // namespace
 
 Report build_report(const SourceDoc& doc) {
@@ -47,34 +60,11 @@ Report build_report(const SourceDoc& doc) {
   r.requests = m.requests;
   r.review = m.review;
   r.findings = m.findings;
-  if (r.meta.agency_doubtful)
-    r.findings.push_back({"meta.agency_doubtful", Severity::Warning, FindingKind::Extraction,
-                          "agency \"" + r.meta.agency_printed + "\" as read by OCR from the title is left out: " +
-                              r.meta.agency_check,
-                          {}});
-  if (r.meta.agency_unknown_place)
-    r.findings.push_back({"meta.agency_unknown_place", Severity::Warning, FindingKind::Extraction,
-                          "agency \"" + r.meta.agency_printed + "\" kept as printed: " + r.meta.agency_check, {}});
-  if (r.meta.agency_corrected)
-    r.findings.push_back({"meta.agency_corrected", Severity::Info, FindingKind::Repair,
-                          "agency read by OCR as \"" + r.meta.agency_printed + "\", corrected to \"" + r.meta.agency +
-                              "\": " + r.meta.agency_check,
-                          {}});
-  if (doc.title_by_ocr && (!r.meta.agency.empty() || r.meta.year))
-    r.findings.push_back({"meta.read_by_ocr", Severity::Info, FindingKind::Extraction,
-                          (r.meta.agency.empty() ? std::string("no agency") : "agency \"" + r.meta.agency + "\"") +
-                              " and year " + (r.meta.year ? std::to_string(*r.meta.year) : std::string("-")) +
-                              " were read by OCR from the title \"" + doc.title +
-                              "\"; a name read by OCR may hold a misread character",
-                          {}});
-  for (auto& note : doc.notes)
-    r.findings.push_back({"reader.note", Severity::Warning, FindingKind::Extraction, note, {}});
-  for (auto& f : doc.findings)
-    r.findings.push_back({f.rule, f.error ? Severity::Error : Severity::Warning, FindingKind::Extraction, f.message, {}});
-  if (!m.active.found && !m.requests.found && !m.review.found) {
+  append(r.findings, meta_findings(r.meta, doc.title, doc.title_by_ocr));
+  append(r.findings, reader_findings(doc));
+  if (!m.active.found && !m.requests.found && !m.review.found)
     r.findings.push_back({"mapping.no_tables", Severity::Error, FindingKind::Extraction,
                           "no disclosure tables found (sections 二/三/四 or their rows were not recognised)", {}});
-  }
   for (auto& [sec, text] : doc.section_text) r.narrative[sec] = text;
   auto eqs = identities(r.requests, r.review);
   resolve_cells(m.units, eqs, r);
@@ -83,12 +73,17 @@ Report build_report(const SourceDoc& doc) {
   return r;
 }
 
-Report extract_bytes(std::string_view bytes, const std::string& name, const ReadOptions& options) {
-  SourceDoc doc = read_any(bytes, name, options);
-  Report r = build_report(doc);
+Report extract_bytes(std::string_view bytes, const std::string& name, ReadContext& context) {
+  context.name = name;
+  Report r = build_report(read_document(bytes, context));
   r.source.file = name;
   r.source.sha256 = sha256_hex(bytes);
   return r;
+}
+
+Report extract_bytes(std::string_view bytes, const std::string& name, const ReadOptions& options) {
+  ReadContext context(options);
+  return extract_bytes(bytes, name, context);
 }
 
 std::string read_input_file(const std::string& path) {
@@ -107,8 +102,13 @@ std::string read_input_file(const std::string& path) {
   return bytes;
 }
 
+Report extract_file(const std::string& path, ReadContext& context) {
+  return extract_bytes(read_input_file(path), std::filesystem::path(path).filename().string(), context);
+}
+
 Report extract_file(const std::string& path, const ReadOptions& options) {
-  return extract_bytes(read_input_file(path), std::filesystem::path(path).filename().string(), options);
+  ReadContext context(options);
+  return extract_file(path, context);
 }
 
 }  // namespace gongkai

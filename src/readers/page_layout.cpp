@@ -4,10 +4,10 @@
 #include <map>
 #include <set>
 
-#include "readers/pdf/layout.h"
 #include "readers/sections.h"
 #include "tables/stitch.h"
 #include "tables/table_rows.h"
+#include "text/printed.h"
 #include "text/unicode.h"
 
 namespace gongkai {
@@ -77,7 +77,7 @@ Section section_by_content(const CellTable& t) {
 void mark_page_furniture(PageLayout& page) {
   page.furniture.assign(page.lines.size(), false);
   for (size_t i = 0; i < page.lines.size(); ++i)
-    page.furniture[i] = in_margin(page, page.lines[i]) && pdf::is_page_number(page.lines[i].text);
+    page.furniture[i] = in_margin(page, page.lines[i]) && is_page_number(page.lines[i].text, PageNumberPlace::Margin);
   for (auto& t : page.tables)
     for (size_t i = 0; i < page.lines.size(); ++i) {
       if (page.furniture[i]) continue;

@@ -1,5 +1,8 @@
-// The readers: one per kind of input, all yielding a SourceDoc.
+// The readers: one per kind of input, each yielding a SourceDoc, behind one
+// interface (Camelot's registry of parsers over one table model). Which
+// reader reads an input is decided by sniffing its bytes (readers/registry).
 #pragma once
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -23,17 +26,34 @@ struct ReadOptions {
   bool scan_narrative = false; // OCR all running text of scanned pages, not only headings
 };
 
-// Plain text or markdown in UTF-8, UTF-16 or GB18030.
-SourceDoc read_text(std::string_view bytes);
-// An HTML page: tables with rowspan/colspan, narrative from the rest.
-SourceDoc read_html(std::string_view bytes);
+namespace scan {
+class ScanContext;
+}
 
-// A PDF with a text layer: ruled tables from its geometry, narrative text.
-SourceDoc read_pdf(std::string_view bytes, const ReadOptions& options = {}, const std::string& name = "");
-// An image file (PNG, JPEG, TIFF with several pages…): read by OCR.
-SourceDoc read_image(std::string_view bytes, const ReadOptions& options = {}, const std::string& name = "");
+// What a read is given besides the bytes: the options, the input's name (for
+// messages and debug pictures) and the OCR engines. The engines load on the
+// first scanned page (about 1.25 s) and stay with the context, so a caller
+// that reads many inputs keeps one context; nothing is process-wide.
+struct ReadContext {
+  ReadOptions options;
+  std::string name;
+  std::shared_ptr<scan::ScanContext> scan;  // created by the scan reader when first needed
 
-// Picks the reader by content (and the file name's extension as a hint).
-SourceDoc read_any(std::string_view bytes, std::string_view filename, const ReadOptions& options = {});
+  ReadContext() = default;
+  explicit ReadContext(ReadOptions o) : options(std::move(o)) {}
+};
+
+// One kind of input.
+class Reader {
+ public:
+  virtual ~Reader() = default;
+  // "pdf", "image", "html", "text": what the registry and messages call it.
+  virtual std::string_view kind() const = 0;
+  // How sure this reader is that the bytes are its kind (0: not at all, 1:
+  // certainly). `name` is the file name, a hint only.
+  virtual double sniff(std::string_view bytes, std::string_view name) const = 0;
+  // Throws ReadError when the input cannot be read at all.
+  virtual SourceDoc read(std::string_view bytes, ReadContext& context) const = 0;
+};
 
 }  // namespace gongkai

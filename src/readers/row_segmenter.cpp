@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "text/printed.h"
 #include "text/unicode.h"
 
 namespace gongkai {
@@ -14,7 +15,6 @@ constexpr char32_t kCut = 0x1E;
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 bool is_hard_sep(char32_t c) { return c == U'\t' || c == U'\n' || c == U'|'; }
 bool is_soft_space(char32_t c) { return c == U' ' || c == U'\r' || c == 0x3000 || c == 0xA0 || c == kCut; }
-bool is_dash(char32_t c) { return c == U'-' || c == U'—' || c == U'–' || c == U'－' || c == U'―'; }
 // Punctuation that may sit inside a label but never starts a new row by itself.
 bool is_neutral(char32_t c) {
   static const std::u32string_view n = U".,:;()[]\"'“”‘’、，。：；·<>《》「」*#_~`";
@@ -36,33 +36,6 @@ bool is_rule_line(std::u32string_view line) {
   return dashes >= 3;
 }
 
-// "- 4 -", "— 12 —", "第 4 页", "第4页 共5页": a page footer on its own line.
-bool is_footer_line(std::u32string_view line) {
-  line = trim(line);
-  if (line.empty()) return false;
-  size_t i = 0;
-  auto skip_space = [&] { while (i < line.size() && is_soft_space(line[i])) ++i; };
-  auto digits = [&] { size_t s = i; while (i < line.size() && is_digit(line[i])) ++i; return i - s; };
-  if (is_dash(line[0])) {
-    while (i < line.size() && is_dash(line[i])) ++i;
-    skip_space();
-    size_t d = digits();
-    skip_space();
-    if (d == 0 || d > 3 || i >= line.size() || !is_dash(line[i])) return false;
-    while (i < line.size() && is_dash(line[i])) ++i;
-    skip_space();
-    return i == line.size();
-  }
-  if (line[0] == U'第') {
-    ++i;
-    skip_space();
-    if (digits() == 0) return false;
-    skip_space();
-    return i < line.size() && line[i] == U'页';
-  }
-  return false;
-}
-
 }  // namespace
 
 std::u32string strip_non_cells(std::u32string_view text) {
@@ -73,7 +46,7 @@ std::u32string strip_non_cells(std::u32string_view text) {
     size_t nl = text.find(U'\n', start);
     if (nl == std::u32string_view::npos) nl = text.size();
     auto line = text.substr(start, nl - start);
-    if (!is_rule_line(line) && !is_footer_line(line)) lines_kept.append(line);
+    if (!is_rule_line(line) && !is_page_number(line, PageNumberPlace::InText)) lines_kept.append(line);
     if (nl < text.size()) lines_kept.push_back(U'\n');
     start = nl + 1;
   }

@@ -1,5 +1,7 @@
 #include "readers/sections.h"
 
+#include "readers/row_segmenter.h"
+
 #include "text/fuzzy.h"
 #include "text/unicode.h"
 
@@ -92,6 +94,32 @@ bool is_section_heading(std::u32string_view text, Section s) {
   for (const auto& rule : rules())
     if (rule.section == s) return match_at(text, i, rule) != 0;
   return false;
+}
+
+// Fills the sections of `doc` from a whole text. Shared by the text reader
+// and by readers whose narrative arrives as text.
+void split_sections(std::u32string_view text, SourceDoc& doc) {
+  auto starts = find_sections(text);
+  size_t head_end = starts.empty() ? std::min<size_t>(text.size(), 3000) : starts.front().begin;
+  doc.head_text = to_utf8(text.substr(0, std::min<size_t>(head_end, 6000)));
+  for (size_t k = 0; k < starts.size(); ++k) {
+    size_t end = k + 1 < starts.size() ? starts[k + 1].begin : text.size();
+    auto whole = text.substr(starts[k].begin, end - starts[k].begin);
+    doc.section_text[starts[k].section] = to_utf8(whole);
+    Section s = starts[k].section;
+    if (s == Section::Active || s == Section::Requests || s == Section::Review) {
+      auto body = text.substr(starts[k].body, end - starts[k].body);
+      // A table section longer than any real table is narrative that lost its
+      // next heading; reading all of it would only find stray numbers.
+      constexpr size_t kMaxTableChars = 60000;
+      if (body.size() > kMaxTableChars) {
+        doc.notes.push_back("section " + std::to_string(static_cast<int>(s)) +
+                            " is longer than any table; only its first part was read");
+        body = body.substr(0, kMaxTableChars);
+      }
+      doc.rows[s] = segment_rows(strip_non_cells(body));
+    }
+  }
 }
 
 }  // namespace gongkai

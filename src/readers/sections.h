@@ -19,6 +19,11 @@ struct SectionStart {
 // sections are simply absent.
 std::vector<SectionStart> find_sections(std::u32string_view text);
 
+// Fills the sections of `doc` from a whole text (head text, section texts,
+// and the table sections cut into rows). Shared by every reader whose
+// narrative arrives as text.
+void split_sections(std::u32string_view text, SourceDoc& doc);
+
 // True when `text` (one line or one block) starts with the heading of `s`.
 bool is_section_heading(std::u32string_view text, Section s);
 

@@ -2,37 +2,10 @@
 
 #include <algorithm>
 
+#include "text/printed.h"
 #include "text/unicode.h"
 
 namespace gongkai {
-
-bool is_value_text(std::u32string_view t) {
-  std::u32string s;
-  for (char32_t c : t)
-    if (c != U' ' && c != U'\t' && c != U'\n' && c != 0xA0 && c != 0x3000) s.push_back(c);
-  if (s.empty()) return true;
-  if (s == U"-" || s == U"—" || s == U"/" || s == U"--" || s == U"无" || s == U"－" || s == U"――" ||
-      s == U"——" || s == U"–")
-    return true;
-  size_t i = (s[0] == U'-' && s.size() > 1) ? 1 : 0;
-  if (!(s[i] >= U'0' && s[i] <= U'9')) return false;
-  while (i < s.size() && s[i] >= U'0' && s[i] <= U'9') ++i;
-  // "1.属于国家秘密" is a numbered label, "7730.28" a value.
-  bool list_number = i + 1 < s.size() && (s[i] == U'.' || s[i] == U'、' || s[i] == U'．') &&
-                     !(s[i + 1] >= U'0' && s[i + 1] <= U'9');
-  // "1本机关不掌握…" (OCR lost the dot) is a label too; "251000元", "22件" are values.
-  static const std::u32string units = U"元万件个项条";
-  bool words_follow = i < s.size() && is_han(s[i]) && units.find(s[i]) == std::u32string::npos;
-  // Words outside brackets make a label ("5,于三类内部…" read by OCR); a
-  // value's note stands in brackets ("22（其中修订16件）").
-  int han_outside = 0, depth = 0;
-  for (char32_t c : s) {
-    if (c == U'(' || c == U'（') ++depth;
-    else if ((c == U')' || c == U'）') && depth > 0) --depth;
-    else if (depth == 0 && is_han(c) && units.find(c) == std::u32string::npos) ++han_outside;
-  }
-  return !list_number && !words_follow && han_outside < 2;
-}
 
 SourceRow row_from_cells(const std::vector<const TableCell*>& cells, const std::vector<bool>* value_columns) {
   SourceRow row;

@@ -6,12 +6,9 @@
 
 #include "model/source.h"
 #include "model/table.h"
+#include "text/printed.h"  // is_value_text, used with these rows
 
 namespace gongkai {
-
-// A cell that holds a value or a printed blank rather than label text:
-// "447228", "96171.6", "-", "/", "" — but not "1.属于国家秘密".
-bool is_value_text(std::u32string_view text);
 
 // One row from its cells in reading order: label text is joined, value cells
 // become positional tokens (a blank cell is a printed blank). When

@@ -3,14 +3,17 @@
 #include <cmath>
 
 namespace gongkai {
-namespace {
 
 using json = nlohmann::ordered_json;
 
-json number(double v, ColumnKind k) {
+json value_json(double v, ColumnKind k) {
   if (k != ColumnKind::Money || std::fabs(v - std::round(v)) < 1e-9) return json(static_cast<long long>(std::llround(v)));
   return json(v);
 }
+
+namespace {
+
+
 
 std::string_view severity(Severity s) {
   return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "info";
@@ -40,7 +43,7 @@ json table_json(const Report& r, const TableLayout& t) {
     json cols = json::object();
     for (auto& c : row.columns) {
       auto v = r.value(t.spec->id, row.key, c.key);
-      cols[c.key] = v ? number(*v, c.kind) : json(nullptr);
+      cols[c.key] = v ? value_json(*v, c.kind) : json(nullptr);
     }
     out[row.key] = cols;
   }
@@ -82,7 +85,7 @@ json to_json(const Report& r) {
         if (it == r.cells.end()) continue;
         const Cell& c = it->second;
         json e = {{"table", table_key(t->spec->id)}, {"row", row.key}, {"col", col.key},
-                  {"value", c.value ? number(*c.value, col.kind) : json(nullptr)},
+                  {"value", c.value ? value_json(*c.value, col.kind) : json(nullptr)},
                   {"raw", c.raw}, {"page", c.where.page}};
         if (c.where.bbox) {
           // Hundredths of a point (or pixel) are finer than any layout needs.
@@ -102,7 +105,7 @@ json to_json(const Report& r) {
         if (c.repaired_from) e["repaired_from"] = *c.repaired_from;
         if (!c.candidates.empty()) {
           json cand = json::array();
-          for (double v : c.candidates) cand.push_back(number(v, col.kind));
+          for (double v : c.candidates) cand.push_back(value_json(v, col.kind));
           e["candidates"] = cand;
         }
         cells.push_back(e);
@@ -122,44 +125,6 @@ json to_json(const Report& r) {
     if (s == Section::Overview || s == Section::Problems || s == Section::Other) narrative[section_key(s)] = text;
   j["narrative"] = narrative;
   return j;
-}
-
-namespace {
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-}  // namespace
-
-std::string to_csv(const Report& r, bool header) {
-  std::string out;
-  if (header) out = "file,agency,year,table,row,col,value,row_label,col_label,raw,repaired\n";
-  for (const TableLayout* t : {&r.active, &r.requests, &r.review}) {
-    if (!t->found || !t->spec) continue;
-    for (auto& row : t->spec->rows)
-      for (auto& col : row.columns) {
-        auto it = r.cells.find({t->spec->id, row.key, col.key});
-        std::string value, raw, repaired;
-        if (it != r.cells.end()) {
-          if (it->second.value) value = number(*it->second.value, col.kind).dump();
-          raw = it->second.raw;
-          repaired = it->second.repaired_from ? "1" : "";
-        }
-        std::string row_label;
-        for (auto& p : row.path) row_label += p + " / ";
-        row_label += row.label;
-        out += csv_field(r.source.file) + "," + csv_field(r.meta.agency) + "," +
-               (r.meta.year ? std::to_string(*r.meta.year) : "") + "," + std::string(table_key(t->spec->id)) + "," +
-               row.key + "," + col.key + "," + value + "," + csv_field(row_label) + "," + csv_field(col.label) + "," +
-               csv_field(raw) + "," + repaired + "\n";
-      }
-  }
-  return out;
 }
 
 }  // namespace gongkai

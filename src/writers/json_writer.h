@@ -1,4 +1,4 @@
-// The record as JSON (../shared/spec/report-json.md) and as long-format CSV.
+// The record as JSON (../shared/spec/report-json.md).
 #pragma once
 #include <nlohmann/json.hpp>
 #include <string>
@@ -8,7 +8,8 @@
 namespace gongkai {
 
 nlohmann::ordered_json to_json(const Report& r);
-// One row per table cell: file, agency, year, table, row, col, value, labels.
-std::string to_csv(const Report& r, bool header);
+// A cell's value as the record holds it: counts as integers, money with the
+// decimals it has.
+nlohmann::ordered_json value_json(double v, ColumnKind kind);
 
 }  // namespace gongkai

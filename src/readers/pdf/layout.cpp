@@ -62,24 +62,4 @@ std::string cell_text(const std::vector<const Glyph*>& glyphs) {
   return out;
 }
 
-bool is_page_number(const std::string& line) {
-  std::u32string s;
-  for (char32_t c : to_u32(nfkc(line)))
-    if (c != U' ' && c != 0x3000) s.push_back(c);
-  if (s.empty()) return false;
-  size_t i = 0, digits = 0;
-  auto dash = [](char32_t c) { return c == U'-' || c == U'—' || c == U'–' || c == U'―' || c == U'─' || c == U'一'; };
-  if (s[0] == U'第') i = 1;
-  while (i < s.size() && dash(s[i])) ++i;
-  while (i < s.size() && s[i] >= U'0' && s[i] <= U'9') ++i, ++digits;
-  if (digits == 0 || digits > 3) return false;
-  if (i < s.size() && s[i] == U'/') {  // "3/6"
-    ++i;
-    while (i < s.size() && s[i] >= U'0' && s[i] <= U'9') ++i;
-  }
-  if (i < s.size() && s[i] == U'页') ++i;
-  while (i < s.size() && dash(s[i])) ++i;
-  return i == s.size();
-}
-
 }  // namespace gongkai::pdf

@@ -20,7 +20,4 @@ std::vector<TextLine> group_lines(std::vector<const Glyph*> glyphs);
 // number continues on the next line ("（二）部分公开（区分处理的，只计这一情" + "形…").
 std::string cell_text(const std::vector<const Glyph*>& glyphs);
 
-// Page furniture: "-1-", "— 3 —", "第 3 页", "3/6" and the like.
-bool is_page_number(const std::string& line);
-
 }  // namespace gongkai::pdf

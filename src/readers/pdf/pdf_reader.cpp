@@ -119,9 +119,8 @@ PageLayout lay_out(const PageContent& page, const pdf::PdfDocument& doc, std::ve
   return out;
 }
 
-}  // namespace
-
-SourceDoc read_pdf(std::string_view bytes, const ReadOptions& options, const std::string& name) {
+SourceDoc read_pdf(std::string_view bytes, ReadContext& context) {
+  const ReadOptions& options = context.options;
   auto doc = pdf::PdfDocument::open(bytes);
   SourceDoc out;
   out.kind = "pdf-text";
@@ -154,7 +153,7 @@ SourceDoc read_pdf(std::string_view bytes, const ReadOptions& options, const std
       // its own resolution is used when lower than --dpi (and not below 150).
       double dpi = options.scan_dpi;
       if (p.image_dpi >= 150 && p.image_dpi < dpi) dpi = std::round(p.image_dpi);
-      p = scan::scan_context(options).lay_out(doc->render(number, dpi), dpi, number, name);
+      p = scan::scan_context(context).lay_out(doc->render(number, dpi), dpi, number, context.name);
       if (p.ocr_reason.empty()) ++scanned;
       out.notes.push_back("page " + std::to_string(number) + " read by OCR: " + why);
     }
@@ -162,6 +161,23 @@ SourceDoc read_pdf(std::string_view bytes, const ReadOptions& options, const std
   if (scanned > 0) out.kind = scanned == static_cast<int>(pages.size()) ? "pdf-scan" : "pdf-mixed";
   assemble(pages, out);
   return out;
+}
+
+class PdfReader final : public Reader {
+ public:
+  std::string_view kind() const override { return "pdf"; }
+  // Some producers put junk before the header; readers accept it within 1 KB.
+  double sniff(std::string_view bytes, std::string_view) const override {
+    return bytes.substr(0, 1024).find("%PDF-") != std::string_view::npos ? 1 : 0;
+  }
+  SourceDoc read(std::string_view bytes, ReadContext& context) const override { return read_pdf(bytes, context); }
+};
+
+}  // namespace
+
+const Reader& pdf_reader() {
+  static const PdfReader reader;
+  return reader;
 }
 
 }  // namespace gongkai

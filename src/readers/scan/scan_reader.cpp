@@ -153,14 +153,10 @@ ScanContext::ScanContext(const ReadOptions& options) {
 }
 ScanContext::~ScanContext() = default;
 
-ScanContext& scan_context(const ReadOptions& options) {
-  static std::mutex mu;
-  static std::map<std::string, std::unique_ptr<ScanContext>> contexts;
-  std::lock_guard<std::mutex> lock(mu);
-  auto& slot = contexts[options.tessdata];
-  if (!slot) slot = std::make_unique<ScanContext>(options);
-  slot->set_options(options);
-  return *slot;
+ScanContext& scan_context(ReadContext& context) {
+  if (!context.scan) context.scan = std::make_shared<ScanContext>(context.options);
+  context.scan->set_options(context.options);
+  return *context.scan;
 }
 
 void ScanContext::set_options(const ReadOptions& options) { impl_->options = options; }

@@ -32,7 +32,8 @@ class ScanContext {
   std::unique_ptr<Impl> impl_;
 };
 
-// The process-wide context for `options` (models are loaded once per process).
-ScanContext& scan_context(const ReadOptions& options);
+// The scan context of a read: created with the models on first use and kept
+// in `context`, so the models load once for every input read with it.
+ScanContext& scan_context(ReadContext& context);
 
 }  // namespace gongkai::scan

@@ -1,0 +1,167 @@
+// HTML pages: the report's <table>s, with rowspan/colspan, become positional
+// rows (a blank cell is a printed blank); the rest of the page is narrative.
+#include <gumbo.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+
+#include "readers/reader.h"
+#include "readers/row_segmenter.h"
+#include "readers/sections.h"
+#include "tables/table_rows.h"
+#include "text/unicode.h"
+
+namespace gongkai {
+
+namespace {
+
+bool is_block(GumboTag t) {
+  switch (t) {
+    case GUMBO_TAG_P: case GUMBO_TAG_DIV: case GUMBO_TAG_BR: case GUMBO_TAG_H1: case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_LI:
+    case GUMBO_TAG_TR: case GUMBO_TAG_TITLE: case GUMBO_TAG_SECTION: case GUMBO_TAG_ARTICLE:
+      return true;
+    default:
+      return false;
+  }
+}
+
+void inner_text(const GumboNode* node, std::string& out) {
+  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
+    out += node->v.text.text;
+    return;
+  }
+  if (node->type != GUMBO_NODE_ELEMENT) return;
+  if (node->v.element.tag == GUMBO_TAG_SCRIPT || node->v.element.tag == GUMBO_TAG_STYLE) return;
+  const GumboVector& ch = node->v.element.children;
+  for (unsigned i = 0; i < ch.length; ++i) inner_text(static_cast<const GumboNode*>(ch.data[i]), out);
+}
+
+void collect(const GumboNode* node, GumboTag tag, std::vector<const GumboNode*>& out, bool nested) {
+  if (node->type != GUMBO_NODE_ELEMENT) return;
+  const GumboVector& ch = node->v.element.children;
+  for (unsigned i = 0; i < ch.length; ++i) {
+    auto* c = static_cast<const GumboNode*>(ch.data[i]);
+    if (c->type != GUMBO_NODE_ELEMENT) continue;
+    if (c->v.element.tag == tag) out.push_back(c);
+    else if (nested || c->v.element.tag != GUMBO_TAG_TABLE) collect(c, tag, out, nested);
+  }
+}
+
+std::vector<SourceRow> table_rows(const GumboNode* table) {
+  std::vector<const GumboNode*> trs;
+  collect(table, GUMBO_TAG_TR, trs, false);
+  std::vector<SourceRow> rows;
+  for (const GumboNode* tr : trs) {
+    std::vector<const GumboNode*> tds;
+    collect(tr, GUMBO_TAG_TD, tds, false);
+    collect(tr, GUMBO_TAG_TH, tds, false);
+    std::vector<TableCell> cells(tds.size());
+    std::vector<const TableCell*> refs;
+    for (size_t i = 0; i < tds.size(); ++i) {
+      inner_text(tds[i], cells[i].text);
+      cells[i].col = static_cast<int>(i);
+      refs.push_back(&cells[i]);
+    }
+    SourceRow row = row_from_cells(refs);
+    if (!row.label.empty() || !row.tokens.empty()) rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+struct Walker {
+  std::u32string text;  // narrative with a marker where each table stood
+  std::vector<std::pair<size_t, const GumboNode*>> tables;
+  std::string title;
+
+  void walk(const GumboNode* node) {
+    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
+      text += to_u32(nfkc(node->v.text.text));
+      return;
+    }
+    if (node->type != GUMBO_NODE_ELEMENT) return;
+    GumboTag tag = node->v.element.tag;
+    if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) return;
+    if (tag == GUMBO_TAG_TITLE) {
+      inner_text(node, title);
+      text += U"\n";
+      return;
+    }
+    if (tag == GUMBO_TAG_TABLE) {
+      text += U"\n";
+      tables.emplace_back(text.size(), node);
+      // The table's words stay in the text too, so that a heading printed
+      // inside a table is still found; its rows are read separately.
+      std::string inner;
+      inner_text(node, inner);
+      text += to_u32(nfkc(inner));
+      text += U"\n";
+      return;
+    }
+    if (is_block(tag)) text += U"\n";
+    const GumboVector& ch = node->v.element.children;
+    for (unsigned i = 0; i < ch.length; ++i) walk(static_cast<const GumboNode*>(ch.data[i]));
+    if (is_block(tag)) text += U"\n";
+  }
+};
+
+SourceDoc read_html(std::string_view bytes) {
+  if (bytes.empty()) throw ReadError("empty file");
+  SourceDoc doc;
+  doc.kind = "text";
+  auto decoded = decode_text(bytes, doc.encoding);
+  if (!decoded) throw ReadError("not valid text: neither UTF-8, UTF-16 nor GB18030");
+  std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> out(
+      gumbo_parse_with_options(&kGumboDefaultOptions, decoded->data(), decoded->size()),
+      [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
+  Walker w;
+  w.walk(out->root);
+  doc.title = squeeze_space(w.title);
+
+  // Sections from the text; rows from the tables, each in the section where it stands.
+  split_sections(w.text, doc);
+  doc.rows.clear();
+  auto starts = find_sections(w.text);
+  for (auto& [offset, table] : w.tables) {
+    Section sec = Section::Preamble;
+    for (auto& s : starts)
+      if (s.begin <= offset) sec = s.section;
+    if (sec != Section::Active && sec != Section::Requests && sec != Section::Review) continue;
+    auto rows = table_rows(table);
+    auto& dst = doc.rows[sec];
+    dst.insert(dst.end(), rows.begin(), rows.end());
+  }
+  return doc;
+}
+
+bool looks_like_html(std::string_view bytes, std::string_view filename) {
+  auto ends_with = [&](std::string_view e) {
+    return filename.size() >= e.size() &&
+           std::equal(e.rbegin(), e.rend(), filename.rbegin(),
+                      [](char a, char b) { return a == std::tolower(static_cast<unsigned char>(b)); });
+  };
+  std::string_view head = bytes.substr(0, 2048);
+  return ends_with(".html") || ends_with(".htm") || head.find("<html") != std::string_view::npos ||
+         head.find("<HTML") != std::string_view::npos || head.find("<!DOCTYPE") != std::string_view::npos ||
+         head.find("<table") != std::string_view::npos;
+}
+
+class HtmlReader final : public Reader {
+ public:
+  std::string_view kind() const override { return "html"; }
+  // Below the binary formats' magic numbers, above plain text.
+  double sniff(std::string_view bytes, std::string_view name) const override {
+    return looks_like_html(bytes, name) ? 0.9 : 0;
+  }
+  SourceDoc read(std::string_view bytes, ReadContext&) const override { return read_html(bytes); }
+};
+
+}  // namespace
+
+const Reader& html_reader() {
+  static const HtmlReader reader;
+  return reader;
+}
+
+}  // namespace gongkai

@@ -1,0 +1,73 @@
+#pragma once
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "model/record.h"
+#include "pipeline/extract.h"
+#include "writers/json_writer.h"
+
+namespace gk_test {
+
+inline std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+inline std::string data(const std::string& rel) { return std::string(GONGKAI_TEST_DATA) + "/" + rel; }
+// The repo's samples/ (real reports and the first users' seeds, each with its
+// checked expected record where there is one): read in place, never copied.
+inline std::string sample(const std::string& name) { return std::string(GONGKAI_SAMPLES) + "/" + name; }
+
+inline nlohmann::json load(const std::string& path) {
+  std::ifstream in(path);
+  return nlohmann::json::parse(in);
+}
+
+inline nlohmann::json extract_json(const std::string& path) { return gongkai::to_json(gongkai::extract_file(path)); }
+
+inline nlohmann::json extract_text(const std::string& text) {
+  return gongkai::to_json(gongkai::extract_bytes(text, "inline.txt"));
+}
+
+// A minimal 2021-format report as tab-separated text: table 二 fixed, table 三
+// from (label, numbers as printed) rows under the seven column headings, and
+// table 四's line as given.
+inline std::string minimal_report(const std::vector<std::pair<std::string, std::string>>& rows,
+                                  const std::string& review) {
+  std::string t = "洪泽区人民政府2022年政府信息公开工作年度报告\n一、总体情况\n正文。\n二、主动公开政府信息情况\n"
+                  "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t0\t0\t0\n行政规范性文件\t1\t0\t5\n"
+                  "行政许可\t3\n行政处罚\t4\n行政强制\t0\n信息内容\t本年收费金额（单位：万元）\n行政事业性收费\t0\n"
+                  "三、收到和处理政府信息公开申请情况\n\t自然人\t商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他\t总计\n";
+  for (auto& [label, nums] : rows) t += label + "\t" + nums + "\n";
+  t += "四、政府信息公开行政复议、行政诉讼情况\n行政复议\t行政诉讼\n" + review + "\n五、存在的主要问题及改进情况\n无。\n";
+  return t;
+}
+
+inline bool has_finding(const nlohmann::json& rec, const std::string& rule, const std::string& kind) {
+  for (auto& f : rec["findings"])
+    if (f["rule"] == rule && f["kind"] == kind) return true;
+  return false;
+}
+
+struct RunResult {
+  int status;
+  std::string out;
+};
+
+// Runs the built CLI; stderr is merged into out.
+inline RunResult run_cli(const std::string& args) {
+  std::string cmd = std::string(GONGKAI_BINARY) + " " + args + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  int st = pclose(p);
+  return {WEXITSTATUS(st), out};
+}
+
+}  // namespace gk_test
