@@ -8,7 +8,7 @@ PACKAGES=(
   build-essential cmake pkg-config python3
   libpoppler-cpp-dev libpoppler-private-dev poppler-utils
   libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim tesseract-ocr-chi-sim-vert tesseract-ocr-eng tesseract-ocr-osd
-  libopencv-dev
+  libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
   nlohmann-json3-dev libcli11-dev libutf8proc-dev libgumbo-dev libsqlite3-dev libfmt-dev
   libssl-dev libgtest-dev libgmock-dev time
 )
