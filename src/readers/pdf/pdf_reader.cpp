@@ -12,6 +12,7 @@
 #include "readers/pdf/raster_fallback.h"
 #include "readers/reader.h"
 #include "readers/scan/scan_reader.h"
+#include "tables/grid_table.h"
 #include "text/unicode.h"
 
 namespace gongkai {
@@ -90,28 +91,16 @@ PageLayout lay_out(const PageContent& page, const pdf::PdfDocument& doc, std::ve
 
   for (size_t k = 0; k < grids.size(); ++k) {
     const grid::Grid& g = grids[k];
-    CellTable t;
-    t.rows = g.rows();
-    t.cols = g.cols();
-    t.col_edges = g.xs;
-    t.page = page.number;
-    t.top = g.box.y0;
-    t.bottom = g.box.y1;
-    t.page_height = page.height;
+    std::vector<CellReadout> cells(g.cells.size());
     bool any_text = false;
     for (size_t c = 0; c < g.cells.size(); ++c) {
-      const grid::GridCell& gc = g.cells[c];
-      TableCell cell{gc.row, gc.col, gc.row_span, gc.col_span, pdf::cell_text(cell_glyphs[k][c]), false, {}};
-      cell.shaded = covered(page.shades, gc.box);
-      cell.where.page = page.number;
-      cell.where.bbox = std::array<double, 4>{gc.box.x0, gc.box.y0, gc.box.x1, gc.box.y1};
-      cell.where.bbox_unit = "pt";
-      cell.where.via = "pdf-text";
-      any_text |= !cell.text.empty();
-      t.cells.push_back(std::move(cell));
+      cells[c].text = pdf::cell_text(cell_glyphs[k][c]);
+      cells[c].shaded = covered(page.shades, g.cells[c].box);
+      any_text |= !cells[c].text.empty();
     }
     // A ruled box with nothing in it (a frame, a signature line) is no table.
-    if (any_text) out.tables.push_back(std::move(t));
+    if (any_text)
+      out.tables.push_back(table_from_grid(g, {page.number, page.height, "pt", "pdf-text", {}}, std::move(cells)));
   }
 
   out.lines = pdf::group_lines(free);

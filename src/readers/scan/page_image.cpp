@@ -156,23 +156,16 @@ double skew_of_ink(const cv::Mat& ink) {
   return conf >= 3.0 ? angle : 0;  // Leptonica's own threshold of a usable angle
 }
 
-cv::Mat deskew(const cv::Mat& grey, double degrees) {
-  if (std::abs(degrees) < 0.05) return grey;
-  cv::Point2f centre(grey.cols / 2.0f, grey.rows / 2.0f);
+cv::Mat deskew(const cv::Mat& picture, double degrees, Pixels kind) {
+  if (std::abs(degrees) < 0.05) return picture;
+  cv::Point2f centre(picture.cols / 2.0f, picture.rows / 2.0f);
   // Leptonica's angle is positive for a clockwise skew of the text in image
   // coordinates; OpenCV rotates counter-clockwise for positive angles.
   cv::Mat m = cv::getRotationMatrix2D(centre, -degrees, 1.0);
+  bool mask = kind == Pixels::InkMask;
   cv::Mat out;
-  cv::warpAffine(grey, out, m, grey.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255));
-  return out;
-}
-
-cv::Mat deskew_mask(const cv::Mat& ink, double degrees) {
-  if (std::abs(degrees) < 0.05) return ink;
-  cv::Point2f centre(ink.cols / 2.0f, ink.rows / 2.0f);
-  cv::Mat m = cv::getRotationMatrix2D(centre, -degrees, 1.0);
-  cv::Mat out;
-  cv::warpAffine(ink, out, m, ink.size(), cv::INTER_NEAREST, cv::BORDER_CONSTANT, cv::Scalar(0));
+  cv::warpAffine(picture, out, m, picture.size(), mask ? cv::INTER_NEAREST : cv::INTER_LINEAR, cv::BORDER_CONSTANT,
+                 cv::Scalar(mask ? 0 : 255));
   return out;
 }
 

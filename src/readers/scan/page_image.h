@@ -34,10 +34,12 @@ double skew_of_ink(const cv::Mat& ink);
 // window of about 2.5 mm at `dpi`): uneven light does not become ink.
 cv::Mat ink_mask(const cv::Mat& grey, double dpi);
 
+// What a picture to deskew holds: a grey page, or an ink mask (ink_mask).
+enum class Pixels { Grey, InkMask };
+
 // Rotates by -`degrees` about the centre, white filling the corners (or,
-// for an ink mask, paper: `fill` 0, nearest neighbour).
-cv::Mat deskew(const cv::Mat& grey, double degrees);
-cv::Mat deskew_mask(const cv::Mat& ink, double degrees);
+// for an ink mask, paper: 0, nearest neighbour, so the mask stays 0 or 255).
+cv::Mat deskew(const cv::Mat& picture, double degrees, Pixels kind = Pixels::Grey);
 
 // Writes a grey or BGR picture as PNG through Leptonica (OpenCV's image
 // codecs would pull some hundred libraries into the binary's start-up).

@@ -1,0 +1,216 @@
+#include "readers/scan/cell_reading.h"
+
+#include <algorithm>
+#include <optional>
+#include <opencv2/imgproc.hpp>
+#include <string>
+#include <utility>
+
+#include "tables/table_rows.h"
+#include "text/unicode.h"
+
+namespace gongkai::scan {
+namespace {
+
+using ocr::CellKind;
+using ocr::Reading;
+
+bool number_like(const Reading& r) {
+  if (r.text.empty()) return false;
+  if (r.text == "-" || r.text == "/") return true;
+  return is_value_text(to_u32(r.text));
+}
+
+int han_count(const std::string& s) {
+  int n = 0;
+  for (char32_t c : to_u32(s)) n += is_han(c);
+  return n;
+}
+
+// How wide a cell's text runs and how tall it stands, in pixels: pieces of
+// ink of about the text's height only (specks and ruling-line remnants are
+// left out: a speck far from a lone "0" in a wide cell does not widen it).
+// {0, 0} when the cell holds no such ink.
+std::pair<int, int> ink_extent(const cv::Mat& grey, const cv::Rect& cell) {
+  int inset = std::max(3, std::min(cell.width, cell.height) / 12);
+  cv::Rect r(cell.x + inset, cell.y + inset, cell.width - 2 * inset, cell.height - 2 * inset);
+  r &= cv::Rect(0, 0, grey.cols, grey.rows);
+  if (r.width < 4 || r.height < 4) return {0, 0};
+  cv::Mat bin;
+  cv::threshold(grey(r), bin, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  cv::Mat labels, stats, centroids;
+  int n = cv::connectedComponentsWithStats(bin, labels, stats, centroids, 8);
+  auto counts = [&](int i) {
+    int w = stats.at<int>(i, cv::CC_STAT_WIDTH), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    if (stats.at<int>(i, cv::CC_STAT_AREA) < 6 || h < r.height / 8) return false;  // specks
+    return !(w > r.width * 0.8 || h > r.height * 0.9);                             // border remnants
+  };
+  int hmax = 0;
+  for (int i = 1; i < n; ++i)
+    if (counts(i)) hmax = std::max(hmax, stats.at<int>(i, cv::CC_STAT_HEIGHT));
+  int x0 = r.width, x1 = 0;
+  for (int i = 1; i < n; ++i) {
+    if (!counts(i) || stats.at<int>(i, cv::CC_STAT_HEIGHT) < hmax / 2) continue;
+    x0 = std::min(x0, stats.at<int>(i, cv::CC_STAT_LEFT));
+    x1 = std::max(x1, stats.at<int>(i, cv::CC_STAT_LEFT) + stats.at<int>(i, cv::CC_STAT_WIDTH));
+  }
+  if (x1 <= x0 || hmax == 0) return {0, 0};
+  return {x1 - x0, hmax};
+}
+
+// Whether the ink of a cell is no wider than the digits read from it: the
+// digit model reads "1.属于国家秘密" as "1." or "1.41" with confidence, but
+// its ink runs for ten characters. Digits are about 0.6 of their height wide.
+bool ink_fits_number(const cv::Mat& grey, const cv::Rect& cell, const std::string& text) {
+  if (text.empty()) return true;
+  auto [width, height] = ink_extent(grey, cell);
+  return height == 0 || width <= (static_cast<double>(text.size()) + 1.5) * 0.75 * height;
+}
+
+// Whether a cell spanning columns may hold a number, before any OCR: not in
+// the first column (row labels), and its ink no wider than nine digits (a
+// digit is about 0.55 of its height wide; a heading of Han characters is as
+// wide as tall per character). Reading headings with the digit model is
+// slow and useless.
+bool could_be_number(const cv::Mat& grey, const cv::Rect& cell, int col) {
+  if (col == 0) return false;
+  auto [width, height] = ink_extent(grey, cell);
+  return height == 0 || width <= 9 * 0.55 * height;
+}
+
+// A number reading not to be trusted as a value: low confidence, or a shape
+// no report prints ("07": a 0 and a speck). The cell is then unknown, and
+// the identities fill it when they determine it; a wrong number is worse
+// than a missing one.
+bool doubtful_number(const Reading& r) {
+  constexpr double kTrust = 0.8;
+  if (r.text == "-" || r.text == "/") return r.confidence < kTrust;
+  if (r.confidence < kTrust) return true;
+  const std::string& t = r.text;
+  size_t i = !t.empty() && t[0] == '-' ? 1 : 0;
+  return t.size() > i + 1 && t[i] == '0' && t[i + 1] != '.';
+}
+
+// A grid's cells between the passes: where each lies and what it has read as.
+struct GridCells {
+  const grid::Grid& grid;
+  const cv::Mat& grey;
+  std::vector<cv::Rect> rects;
+  std::vector<std::optional<Reading>> reading;
+  std::vector<bool> is_label, noise;
+
+  GridCells(const grid::Grid& g, const cv::Mat& page)
+      : grid(g), grey(page), reading(g.cells.size()), is_label(g.cells.size(), false), noise(g.cells.size(), false) {
+    for (auto& c : g.cells)
+      rects.emplace_back(cv::Point(static_cast<int>(c.box.x0), static_cast<int>(c.box.y0)),
+                         cv::Point(static_cast<int>(c.box.x1), static_cast<int>(c.box.y1)));
+  }
+};
+
+// Pass 1: every cell one row high as a number. Cells spanning columns
+// included: table 二 of the 2021 format prints 行政许可's one value across
+// the three value columns.
+void read_numbers(ocr::CellOcrPool& pool, GridCells& cells) {
+  const auto& g = cells.grid.cells;
+  std::vector<std::pair<cv::Rect, CellKind>> ask;
+  std::vector<size_t> which;
+  for (size_t i = 0; i < g.size(); ++i)
+    if (g[i].row_span == 1 && (g[i].col_span == 1 || could_be_number(cells.grey, cells.rects[i], g[i].col))) {
+      ask.emplace_back(cells.rects[i], CellKind::Number);
+      which.push_back(i);
+    }
+  auto first = pool.read_page(cells.grey, ask);
+  for (size_t k = 0; k < which.size(); ++k) cells.reading[which[k]] = first[k];
+}
+
+// Per cell: whether every column it spans is a value column. A number read
+// from ink wider than its digits loses its confidence on the way.
+std::vector<bool> in_value_columns(GridCells& cells) {
+  const grid::Grid& g = cells.grid;
+  // A value column: most of its filled cells read as confident numbers.
+  std::vector<int> numeric(g.cols(), 0), filled(g.cols(), 0);
+  for (size_t i = 0; i < g.cells.size(); ++i)
+    if (auto& r = cells.reading[i]; r && !r->empty_cell) {
+      ++filled[g.cells[i].col];
+      bool fits = ink_fits_number(cells.grey, cells.rects[i], r->text);
+      if (!fits) r->confidence = std::min(r->confidence, 0.3);  // words, not a number
+      numeric[g.cells[i].col] += number_like(*r) && r->confidence >= 0.6;
+    }
+  std::vector<bool> in_values(g.cells.size(), false);
+  for (size_t i = 0; i < g.cells.size(); ++i) {
+    const auto& c = g.cells[i];
+    // Table 四's columns hold two or three headings over one value: a third
+    // of confident numbers makes a value column.
+    bool value_col = true;
+    for (int k = c.col; k < c.col + c.col_span && k < g.cols(); ++k)
+      value_col = value_col && numeric[k] > 0 && numeric[k] * 10 >= filled[k] * 3;
+    in_values[i] = value_col;
+  }
+  return in_values;
+}
+
+// Pass 2: labels — every cell outside the value columns, and cells in
+// them that did not read as a confident number (column headings).
+void read_labels(ocr::CellOcrPool& pool, GridCells& cells, const std::vector<bool>& in_values,
+                 std::vector<double>& label_conf) {
+  const grid::Grid& g = cells.grid;
+  std::vector<std::pair<cv::Rect, CellKind>> ask;
+  std::vector<size_t> which;
+  double row_h = cells.grey.rows;
+  for (auto& c : g.cells)
+    if (c.row_span == 1) row_h = std::min(row_h, c.box.height());
+  for (size_t i = 0; i < g.cells.size(); ++i) {
+    const auto& c = g.cells[i];
+    const auto& r = cells.reading[i];
+    if (r && (r->empty_cell || (in_values[i] && number_like(*r) && r->confidence >= 0.5))) continue;
+    bool vertical = c.box.height() > 2.5 * c.box.width() && c.box.height() > 2.5 * row_h;
+    ask.emplace_back(cells.rects[i], vertical ? CellKind::Vertical : CellKind::Label);
+    which.push_back(i);
+  }
+  auto second = pool.read_page(cells.grey, ask);
+  for (size_t k = 0; k < which.size(); ++k) {
+    size_t i = which[k];
+    auto& reading = cells.reading[i];
+    // A cell that read as a number stays one unless it plainly holds words:
+    // chi_sim misreads digits, so its reading of a number is not used.
+    if (reading && number_like(*reading) && reading->confidence > 0.3 && han_count(second[k].text) < 2) continue;
+    // Ink in a value cell that reads as no digits and as a doubtful
+    // character or two ("第" at 0.39 from a speck): not a label, and not a
+    // printed blank either — a cell not read.
+    if (in_values[i] && reading && reading->text.empty() && second[k].confidence < 0.6 &&
+        to_u32(second[k].text).size() <= 2) {
+      cells.noise[i] = true;
+      continue;
+    }
+    reading = second[k];
+    cells.is_label[i] = true;
+    if (!second[k].empty_cell) label_conf.push_back(second[k].confidence);
+  }
+}
+
+// What the table gets of each cell's reading; a cell never read is empty.
+std::vector<CellReadout> readouts(const GridCells& cells) {
+  std::vector<CellReadout> out(cells.reading.size());
+  for (size_t i = 0; i < out.size(); ++i) {
+    const auto& r = cells.reading[i];
+    if (!r) continue;
+    out[i].text = r->text;
+    out[i].confidence = r->empty_cell ? 1.0 : r->confidence;
+    for (size_t a = 1; a < r->alternatives.size(); ++a) out[i].alternatives.push_back(r->alternatives[a].text);
+    if (!cells.is_label[i] && !r->empty_cell) out[i].unread = doubtful_number(*r);
+    if (cells.noise[i]) out[i].unread = true;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<CellReadout> read_cells(ocr::CellOcrPool& pool, const cv::Mat& grey, const grid::Grid& g,
+                                    std::vector<double>& label_conf) {
+  GridCells cells(g, grey);
+  read_numbers(pool, cells);
+  read_labels(pool, cells, in_value_columns(cells), label_conf);
+  return readouts(cells);
+}
+
+}  // namespace gongkai::scan

@@ -1,0 +1,65 @@
+#include "readers/scan/scan_page.h"
+
+#include <algorithm>
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+
+#include "grid/raster_rules.h"
+#include "readers/scan/page_image.h"
+
+namespace gongkai::scan {
+namespace {
+
+// A point of the deskewed page back on the page as rendered.
+cv::Point2d unrotate(const cv::Mat& m_inv, double x, double y) {
+  return {m_inv.at<double>(0, 0) * x + m_inv.at<double>(0, 1) * y + m_inv.at<double>(0, 2),
+          m_inv.at<double>(1, 0) * x + m_inv.at<double>(1, 1) * y + m_inv.at<double>(1, 2)};
+}
+
+}  // namespace
+
+ScanPage::ScanPage(const cv::Mat& input, double dpi, int number) : number(number), dpi(dpi) {
+  layout.number = number;
+  layout.height = input.rows;
+  layout.unit_per_pt = dpi / 72;
+  layout.ocr = true;
+}
+
+void straighten(ScanPage& page, const cv::Mat& input) {
+  // Ink told from paper locally (Sauvola) for the skew: the light of a
+  // photographed page falls off unevenly.
+  double skew = skew_of_ink(ink_mask(input, page.dpi));
+  page.grey = deskew(input, skew);
+  cv::Point2f centre(page.grey.cols / 2.0f, page.grey.rows / 2.0f);
+  page.back = cv::getRotationMatrix2D(centre, skew, 1.0);  // deskewed -> rendered
+}
+
+void find_grids(ScanPage& page) {
+  grid::RasterRuleOptions ro;
+  ro.dpi = page.dpi;
+  // A table continued on a new page may hold one row: its vertical rules are
+  // a row high (about 9 mm), shorter than the default minimum (1/25 of the page).
+  ro.min_length_frac = 1.0 / 40;
+  // A lone row at the top of a continued table is shorter still (6 mm):
+  // kept when it runs between two horizontal rules.
+  ro.short_vertical_frac = 1.0 / 120;
+  double tol = 2.5 * page.dpi / 72;
+  page.grids = grid::build_grids(grid::merge_rules(grid::detect_rules(page.grey, ro), tol), tol);
+}
+
+bool is_table(const grid::Grid& g, const ScanPage& page) {
+  return !(g.cols() < 2 || g.box.width() < 0.25 * page.grey.cols);  // else a frame or a stray box, not a table
+}
+
+std::array<double, 4> box_as_rendered(const ScanPage& page, const grid::Box& b) {
+  auto p0 = unrotate(page.back, b.x0, b.y0), p1 = unrotate(page.back, b.x1, b.y1);
+  auto p2 = unrotate(page.back, b.x0, b.y1), p3 = unrotate(page.back, b.x1, b.y0);
+  return {std::min({p0.x, p1.x, p2.x, p3.x}), std::min({p0.y, p1.y, p2.y, p3.y}), std::max({p0.x, p1.x, p2.x, p3.x}),
+          std::max({p0.y, p1.y, p2.y, p3.y})};
+}
+
+std::string box_unit(const ScanPage& page) {
+  return "px@" + std::to_string(static_cast<int>(std::lround(page.dpi))) + "dpi";
+}
+
+}  // namespace gongkai::scan

@@ -1,0 +1,25 @@
+// Running text on a scanned page: the title on page 1 and the bands between
+// tables (a heading's worth above each table unless the whole narrative is
+// asked for), cut to the text lines wholly inside them, then read as lines.
+#pragma once
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "model/table.h"
+#include "ocr/block_ocr.h"
+#include "readers/page_layout.h"
+
+namespace gongkai::scan {
+
+// The bands of the straightened page `grey` at `dpi` where running text is
+// read, top to bottom, around `tables` (sorted top to bottom). `narrative`:
+// all text between and after the tables, not only headings.
+std::vector<cv::Rect> text_bands(const cv::Mat& grey, double dpi, int number, const std::vector<CellTable>& tables,
+                                 bool narrative);
+
+// The lines read in `bands`, band by band.
+std::vector<TextLine> read_bands(ocr::BlockReader& reader, const cv::Mat& grey, const std::vector<cv::Rect>& bands,
+                                 double dpi);
+
+}  // namespace gongkai::scan
