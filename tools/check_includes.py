@@ -28,10 +28,10 @@ BUILT_ON = {
     "readers/pdf": ["readers", "readers/scan", "grid"],
     "readers/registry": ["readers"],
     "mapping": ["model", "template", "text"],
-    "evidence": ["model", "text"],
+    "evidence": ["model", "template", "text"],
     "validation": ["model", "text", "evidence"],
     "writers": ["model"],
-    "pipeline": ["readers/registry", "readers", "mapping", "validation", "model"],
+    "pipeline": ["readers/registry", "readers", "mapping", "evidence", "validation", "model"],
     "batch": ["pipeline", "writers", "model"],
     "cli": ["batch", "pipeline", "writers", "readers/registry", "readers", "model"],
 }
