@@ -7,9 +7,10 @@
 #include <filesystem>
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
-#include <stdexcept>
 
-#include "ocr/cell_ocr.h"
+#include "ocr/engine.h"
+#include "ocr/models.h"
+#include "ocr/tesseract_threads.h"
 #include "text/unicode.h"
 
 namespace gongkai::ocr {
@@ -46,15 +47,8 @@ struct BlockReader::Impl {
 
 BlockReader::BlockReader(const std::string& tessdata) : impl_(std::make_unique<Impl>()) {
   serialise_openmp_in_this_thread();
-  std::string dir = resolve_tessdata(tessdata, "chi_sim");
-  impl_->dir = dir;
-  std::string file = (std::filesystem::path(dir) / "chi_sim.traineddata").string();
-  if (!std::filesystem::exists(file))
-    throw std::runtime_error("OCR model chi_sim not found: " + file +
-                             " (install tesseract-ocr-chi-sim, or point --tessdata / TESSDATA_PREFIX at it)");
-  std::vector<std::string> names = {"debug_file"}, values = {"/dev/null"};
-  if (impl_->api.Init(dir.c_str(), "chi_sim", tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values, false) != 0)
-    throw std::runtime_error("OCR model chi_sim could not be loaded from " + dir);
+  impl_->dir = locate_model(tessdata, "chi_sim");
+  load_lstm_model(impl_->api, impl_->dir, "chi_sim", {{"debug_file", "/dev/null"}});
   impl_->api.SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
 }
 
@@ -68,7 +62,7 @@ int BlockReader::orientation(const cv::Mat& grey, double dpi) {
   if (impl_->osd_missing || grey.empty()) return 0;
   if (!impl_->osd) {
     auto api = std::make_unique<tesseract::TessBaseAPI>();
-    if (!std::filesystem::exists(std::filesystem::path(impl_->dir) / "osd.traineddata") ||
+    if (!std::filesystem::exists(model_file(impl_->dir, "osd")) ||
         api->Init(impl_->dir.c_str(), "osd", tesseract::OEM_TESSERACT_ONLY) != 0) {
       impl_->osd_missing = true;
       return 0;
@@ -78,8 +72,7 @@ int BlockReader::orientation(const cv::Mat& grey, double dpi) {
   }
   // Full resolution: at half, the detector lost its confidence (13 -> 0.2
   // on an upside-down 200 dpi page).
-  impl_->osd->SetImage(grey.data, grey.cols, grey.rows, 1, static_cast<int>(grey.step));
-  impl_->osd->SetSourceResolution(static_cast<int>(dpi));
+  set_image(*impl_->osd, grey, static_cast<int>(dpi));
   int degrees = 0;
   float conf = 0;
   const char* script = nullptr;
@@ -106,8 +99,7 @@ std::vector<OcrLine> BlockReader::read_lines(const cv::Mat& grey, const cv::Rect
   if (scale < 1) cv::resize(grey(r), crop, cv::Size(), scale, scale, cv::INTER_AREA);
   else crop = grey(r);
   cv::copyMakeBorder(crop, crop, kPad, kPad, kPad, kPad, cv::BORDER_CONSTANT, cv::Scalar(255));
-  api.SetImage(crop.data, crop.cols, crop.rows, 1, static_cast<int>(crop.step));
-  api.SetSourceResolution(static_cast<int>(dpi * scale));
+  set_image(api, crop, static_cast<int>(dpi * scale));
   if (api.Recognize(nullptr) != 0) return out;
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (!it) return out;

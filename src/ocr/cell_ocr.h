@@ -24,30 +24,10 @@
 // (VerticalMethod; a test keeps the comparison.) chi_sim_vert is therefore
 // loaded only when VerticalMethod::VerticalModel is asked for.
 //
-// What happens to a cell, before Tesseract sees it (all with OpenCV):
-//   1. the rectangle is clipped to the page and shrunk inward by a few pixels
-//      so that the cell's own ruling lines stay out;
-//   2. ink is separated from paper (threshold 30% of the way from the paper
-//      level to the darkest ink of the cell, so that the thin grey strokes of
-//      a scan stay whole); connected pieces of ink that are
-//      remnants of ruling lines (rows/columns along an edge that are mostly
-//      ink, pieces that are long and thin or lie within a band along the
-//      edges: corners, stubs, the wedge of a tilted line) or specks
-//      of dust and noise are dropped. A number cell keeps only digit-sized
-//      pieces, plus a small dot only where a decimal point can be (between two
-//      digits, on the baseline);
-//   3. no ink left: the cell is empty (`empty_cell`), Tesseract is not called;
-//   4. a number cell whose only ink is one flat stroke is "-", one thin
-//      slanted stroke is "/" (decided from the shape, not by Tesseract, which
-//      reads lone strokes badly);
-//   5. the kept ink is cut out tight, contrast-stretched (paper 255, ink 0),
-//      scaled so that its text is about `number_text_px` / `label_text_px`
-//      high (a 200 dpi scan prints table digits ~17 px and Han characters
-//      ~20 px high, 300 dpi ~25 / ~30 px) and framed with white padding;
-//   6. the cut-out is given to Tesseract (SetImage of the small image rather
-//      than SetImage of the page and SetRectangle per cell: the cleaning and
-//      scaling of steps 2-5 cannot be expressed with a rectangle), which
-//      recognises it. Empty cells, dashes and slashes never reach Tesseract.
+// What happens to a cell before Tesseract sees it (clipped, inset, ink
+// separated from paper, ruling-line remnants and specks dropped, dashes and
+// slashes told from their shape, the ink cut out, scaled and framed): see
+// cell_image.h, which says why each step is done the way it is.
 //
 // Numbers: the confidence is the lowest per-symbol confidence (a single
 // doubtful digit is what matters for a number, and the mean hides it). It is
@@ -68,9 +48,9 @@
 // alternatives (labels are matched fuzzily downstream).
 //
 // Threads: a CellReader is not thread safe; use one per thread (CellOcrPool
-// does). OpenMP inside Tesseract is switched off (see cell_ocr.cpp): on cells
-// this small it makes recognition several times slower; parallelism comes
-// from reading several cells at once instead.
+// does). OpenMP inside Tesseract is switched off (see tesseract_threads.cpp):
+// on cells this small it makes recognition several times slower; parallelism
+// comes from reading several cells at once instead.
 #pragma once
 
 #include <memory>
@@ -79,6 +59,9 @@
 #include <vector>
 
 #include <opencv2/core.hpp>
+
+#include "ocr/models.h"             // resolve_tessdata
+#include "ocr/tesseract_threads.h"  // serialise_openmp_in_this_thread
 
 namespace gongkai::ocr {
 
@@ -152,16 +135,6 @@ struct OcrOptions {
   // How Vertical cells are read (see above).
   VerticalMethod vertical = VerticalMethod::Restack;
 };
-
-// Directory the models are read from for `configured` (OcrOptions::tessdata),
-// resolved as described there. Never throws: when no candidate holds
-// `probe_model` it returns the first candidate (CellReader then throws a
-// message naming it).
-// Makes Tesseract's OpenMP regions run on the calling thread only (see
-// cell_ocr.cpp for why and how). Call in every thread that runs Tesseract.
-void serialise_openmp_in_this_thread();
-
-std::string resolve_tessdata(const std::string& configured, const std::string& probe_model = "eng");
 
 // Reads the cells of one page. Holds one initialised Tesseract engine per
 // model, created in the constructor and reused for every cell and page.

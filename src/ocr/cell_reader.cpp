@@ -1,0 +1,206 @@
+// Recognition of single table cells with Tesseract. See cell_ocr.h for what is done and why.
+#include <tesseract/baseapi.h>
+#include <tesseract/ltrresultiterator.h>
+#include <tesseract/resultiterator.h>
+
+#include <algorithm>
+#include <map>
+#include <stdexcept>
+
+#include "ocr/cell_image.h"
+#include "ocr/cell_ocr.h"
+#include "ocr/engine.h"
+#include "ocr/text_cleanup.h"
+#include "ocr/vertical_heading.h"
+
+namespace gongkai::ocr {
+namespace {
+
+// Confidence of a number reading whose digit count is not the ink's (below
+// the scan reader's trust threshold: the cell is left to the identities).
+constexpr double kCountMismatchConfidence = 0.5;
+
+// The resolution cut-outs are given to Tesseract with.
+constexpr int kCellDpi = 300;
+
+struct SymbolChoices {
+  std::string best;
+  double conf = 0;  // 0..1
+  std::vector<std::pair<std::string, double>> choices;  // LSTM choices, probability 0..1
+};
+
+}  // namespace
+
+struct CellReader::Impl {
+  OcrOptions opt;
+  std::unique_ptr<CellEngine> digits, chinese, vertical;
+  cv::Mat page;
+
+  explicit Impl(const OcrOptions& o) : opt(o) {
+    serialise_openmp_in_this_thread();
+    digits = std::make_unique<CellEngine>(opt.tessdata, "eng", tesseract::PSM_SINGLE_LINE,
+                                          TesseractVariables{{"tessedit_char_whitelist", "0123456789.-"},
+                                                             {"lstm_choice_mode", "2"}});
+    chinese = std::make_unique<CellEngine>(opt.tessdata, "chi_sim", tesseract::PSM_SINGLE_BLOCK, TesseractVariables{});
+    if (opt.vertical == VerticalMethod::VerticalModel)
+      vertical = std::make_unique<CellEngine>(opt.tessdata, "chi_sim_vert", tesseract::PSM_SINGLE_BLOCK_VERT_TEXT,
+                                              TesseractVariables{});
+  }
+
+  // Recognises a framed number image; returns per-symbol results.
+  std::vector<SymbolChoices> recognise_number(const cv::Mat& img) {
+    auto& api = digits->api;
+    set_image(api, img, kCellDpi);
+    std::vector<SymbolChoices> out;
+    if (api.Recognize(nullptr) != 0) return out;
+    std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
+    if (!it) return out;
+    do {
+      std::unique_ptr<char[]> t(it->GetUTF8Text(tesseract::RIL_SYMBOL));
+      if (!t || !t[0]) continue;
+      SymbolChoices s;
+      s.best = t.get();
+      s.conf = std::clamp(it->Confidence(tesseract::RIL_SYMBOL) / 100.0, 0.0, 1.0);
+      tesseract::ChoiceIterator ci(*it);
+      do {
+        const char* c = ci.GetUTF8Text();
+        if (c && *c) s.choices.emplace_back(c, std::clamp(ci.Confidence() / 100.0, 0.0, 1.0));
+      } while (ci.Next());
+      out.push_back(std::move(s));
+    } while (it->Next(tesseract::RIL_SYMBOL));
+    return out;
+  }
+
+  Reading read(const cv::Rect& cell, CellKind kind) {
+    if (page.empty()) throw std::logic_error("CellReader::read before set_page");
+    serialise_openmp_in_this_thread();
+    Reading r;
+    PreparedCell p = prepare_cell(page, cell, kind);
+    if (p.empty) {
+      r.empty_cell = true;
+      r.confidence = 1;
+      return r;
+    }
+    if (!p.shape_text.empty()) {
+      r.text = p.shape_text;
+      r.confidence = 1;
+      r.alternatives.push_back({r.text, 1});
+      return r;
+    }
+    const double target = kind == CellKind::Number ? opt.number_text_px : opt.label_text_px;
+    const double f = std::clamp(target / std::max(1.0, p.text_h), 0.25, 4.0);
+    if (kind == CellKind::Number) return read_number(p, f);
+    if (kind == CellKind::Vertical && opt.vertical == VerticalMethod::Restack) {
+      double ch = 0;
+      const cv::Mat line = restack_vertical(p.ink, ch);
+      if (!line.empty()) {
+        const double f2 = std::clamp(opt.label_text_px / std::max(1.0, ch), 0.25, 4.0);
+        return read_text(*chinese, tesseract::PSM_SINGLE_LINE, framed(line, f2));
+      }
+      // Not one column of characters: read the cell as it is (below).
+    }
+    if (kind == CellKind::Vertical && opt.vertical == VerticalMethod::VerticalModel)
+      return read_text(*vertical, tesseract::PSM_SINGLE_BLOCK_VERT_TEXT, framed(p.ink, f));
+    return read_text(*chinese, tesseract::PSM_SINGLE_BLOCK, framed(p.ink, f));
+  }
+
+  Reading read_text(CellEngine& e, tesseract::PageSegMode psm, const cv::Mat& img) {
+    Reading r;
+    e.api.SetPageSegMode(psm);
+    set_image(e.api, img, kCellDpi);
+    if (e.api.Recognize(nullptr) == 0) {
+      std::unique_ptr<char[]> t(e.api.GetUTF8Text());
+      if (t) r.text = join_text(t.get());
+      r.confidence = r.text.empty() ? 0 : std::clamp(e.api.MeanTextConf() / 100.0, 0.0, 1.0);
+    }
+    return r;
+  }
+
+  // Adds the readings one recognition yields: the best string and single-symbol
+  // substitutions from the LSTM choices.
+  static void add_candidates(const std::vector<SymbolChoices>& syms, std::map<std::string, double>& cands,
+                             std::string* best_out, double* best_conf) {
+    std::string best;
+    double minc = 1;
+    for (const auto& s : syms) {
+      best += s.best;
+      minc = std::min(minc, s.conf);
+    }
+    if (syms.empty()) minc = 0;
+    const std::string tb = tidy_number(best);
+    if (best_out) *best_out = tb;
+    if (best_conf) *best_conf = minc;
+    if (!tb.empty()) cands[tb] = std::max(cands[tb], minc);
+    // One symbol replaced by one of its choices: the confidence of such a string is
+    // the lower of that choice's probability and the rest's minimum.
+    for (size_t i = 0; i < syms.size(); ++i) {
+      double rest = 1;
+      for (size_t j = 0; j < syms.size(); ++j)
+        if (j != i) rest = std::min(rest, syms[j].conf);
+      for (const auto& [c, prob] : syms[i].choices) {
+        if (c == syms[i].best || prob < 0.01) continue;
+        std::string alt;
+        for (size_t j = 0; j < syms.size(); ++j) alt += j == i ? c : syms[j].best;
+        // Only substitutions that give a well-formed number as they stand ("10." from
+        // a '.' choice for the last digit is not an alternative reading of "105").
+        const std::string ta = tidy_number(alt);
+        if (ta.empty() || ta != alt) continue;
+        const double conf = std::min(prob, rest);
+        cands[ta] = std::max(cands[ta], conf);
+      }
+    }
+  }
+
+  Reading read_number(const PreparedCell& p, double f) {
+    Reading r;
+    std::map<std::string, double> cands;
+    std::string best;
+    double conf = 0;
+    add_candidates(recognise_number(framed(p.ink, f)), cands, &best, &conf);
+    // A reading with more or fewer digits than the ink shows inserted or
+    // lost one, however sure Tesseract was (".11" -> 411 at 0.96: a speck at
+    // the foot of a 1; 111 -> 1411 at 0.97).
+    auto fits_ink = [&](const std::string& t) {
+      if (p.digits_seen == 0) return true;
+      return std::count_if(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }) == p.digits_seen;
+    };
+    if (conf < opt.reread_below || !fits_ink(best)) {
+      // Another look at a different scale; keep the reading that fits the
+      // ink, then the surer one.
+      const double f2 = f * (f >= 1.2 ? 0.6 : 1.6);
+      std::string best2;
+      double conf2 = 0;
+      add_candidates(recognise_number(framed(p.ink, f2)), cands, &best2, &conf2);
+      const bool fit1 = fits_ink(best), fit2 = fits_ink(best2);
+      if (!best2.empty() && (best.empty() || (fit2 && !fit1) || (fit2 == fit1 && conf2 > conf))) {
+        best = best2;
+        conf = conf2;
+      }
+    }
+    if (!best.empty() && !fits_ink(best)) conf = std::min(conf, kCountMismatchConfidence);
+    r.text = best;
+    r.confidence = best.empty() ? 0 : conf;
+    std::vector<Alternative> alts;
+    for (const auto& [t, c] : cands) alts.push_back({t, t == best ? conf : c});
+    std::stable_sort(alts.begin(), alts.end(), [&](const Alternative& a, const Alternative& b) {
+      if ((a.text == best) != (b.text == best)) return a.text == best;
+      return a.confidence > b.confidence;
+    });
+    if ((int)alts.size() > opt.max_alternatives) alts.resize(std::max(1, opt.max_alternatives));
+    r.alternatives = std::move(alts);
+    return r;
+  }
+};
+
+CellReader::CellReader(const OcrOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+CellReader::~CellReader() = default;
+
+void CellReader::set_page(const cv::Mat& grey) {
+  if (!grey.empty() && grey.type() != CV_8UC1)
+    throw std::invalid_argument("CellReader::set_page: the page must be CV_8UC1 (grey)");
+  impl_->page = grey;
+}
+
+Reading CellReader::read(const cv::Rect& cell, CellKind kind) { return impl_->read(cell, kind); }
+
+}  // namespace gongkai::ocr
