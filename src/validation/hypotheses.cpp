@@ -138,18 +138,11 @@ struct Enumerator {
     }
     if (t == toks.size()) return;
     const Parsed& p = toks[t];
-    if (p.kind == Parsed::Unread) {
+    if (p.kind == Parsed::Unread || p.kind == Parsed::Blank) {
+      // A token without a number fills one cell as printed: free (for the
+      // identities to fill) when it could not be read, blank when it prints nothing.
       Slot s;
-      s.raw = p.raw;
-      s.token_index = static_cast<int>(t);
-      cur.push_back(s);
-      rec(t + 1, c + 1, missing);
-      cur.pop_back();
-      return;
-    }
-    if (p.kind == Parsed::Blank) {
-      Slot s;
-      s.state = Slot::Blank;
+      if (p.kind == Parsed::Blank) s.state = Slot::Blank;
       s.raw = p.raw;
       s.token_index = static_cast<int>(t);
       cur.push_back(s);

@@ -1,17 +1,11 @@
 #include "validation/validate.h"
 
 #include <cmath>
-#include <sstream>
+
+#include "validation/finding_text.h"
 
 namespace gongkai {
 namespace {
-
-std::string num(double v) {
-  std::ostringstream os;
-  if (std::fabs(v - std::round(v)) < 1e-9) os << static_cast<long long>(std::llround(v));
-  else os << v;
-  return os.str();
-}
 
 std::string side(const std::vector<CellKey>& keys, const Report& r, double& sum) {
   std::string s;
@@ -19,7 +13,7 @@ std::string side(const std::vector<CellKey>& keys, const Report& r, double& sum)
   for (auto& k : keys) {
     double v = *r.cells.at(k).value;
     sum += v;
-    s += (s.empty() ? "" : " + ") + k.row + "." + k.col + " " + num(v);
+    s += (s.empty() ? "" : " + ") + cell_name(k) + " " + number_text(v);
   }
   return s;
 }
@@ -50,7 +44,8 @@ void validate(const std::vector<Equation>& eqs, Report& report) {
     std::vector<CellKey> cells = e.lhs;
     cells.insert(cells.end(), e.rhs.begin(), e.rhs.end());
     report.findings.push_back({e.rule, Severity::Error, doubtful ? FindingKind::Extraction : FindingKind::Source,
-                               e.rule + " [" + e.scope + "]: " + ls + " = " + num(l) + " ≠ " + rs + " = " + num(r) +
+                               e.rule + " [" + e.scope + "]: " + ls + " = " + number_text(l) + " ≠ " + rs + " = " +
+                                   number_text(r) +
                                    (doubtful ? " (involves a repaired or doubtful cell)" : " (as printed)"),
                                cells});
   }
@@ -73,7 +68,7 @@ void validate(const std::vector<Equation>& eqs, Report& report) {
                 : whole && v >= 0;
       if (!ok)
         report.findings.push_back({"values.non_negative_integer", Severity::Error, FindingKind::Source,
-                                   k.row + "." + k.col + " = " + num(v) + " is not a whole number ≥ 0", {k}});
+                                   cell_name(k) + " = " + number_text(v) + " is not a whole number ≥ 0", {k}});
     }
   }
 }

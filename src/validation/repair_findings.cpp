@@ -1,0 +1,92 @@
+#include "validation/repair_findings.h"
+
+#include <optional>
+#include <string>
+
+#include "validation/finding_text.h"
+
+namespace gongkai {
+namespace {
+
+// The row as the messages name it, and its numbers as printed.
+std::string row_name(const ReadUnit& u) { return std::string(table_key(u.table)) + " " + u.row_label; }
+
+std::string printed_text(const ReadUnit& u) {
+  std::string printed;
+  for (auto& t : u.tokens) printed += (printed.empty() ? "" : " ") + (t.raw.empty() ? "∅" : t.raw);
+  return printed;
+}
+
+Finding too_many_numbers(const ReadUnit& u) {
+  return {"extraction.too_many_numbers", Severity::Warning, FindingKind::Extraction,
+          row_name(u) + ": " + std::to_string(u.tokens.size()) + " numbers [" + printed_text(u) + "] for " +
+              std::to_string(u.cells.size()) + " cells; not read",
+          u.cells};
+}
+
+// None when the row has no repaired cell.
+std::optional<Finding> repaired_cells(const ReadUnit& u, const RowDecision& row, bool lossy) {
+  std::vector<CellKey> repaired;
+  std::string values_text;
+  std::string token_text;
+  for (const CellDecision& d : row.cells) {
+    if (d.outcome != CellDecision::Outcome::Value || !d.repaired()) continue;
+    repaired.push_back(d.key);
+    values_text += (values_text.empty() ? "" : ", ") + cell_name(d.key) + "=" + number_text(*d.value);
+    if (d.split_chosen) token_text = d.split_token;
+  }
+  if (repaired.empty()) return std::nullopt;
+  std::string msg = row_name(u) + ": printed [" + printed_text(u) + "]; ";
+  if (!token_text.empty())
+    msg += lossy ? "digits run together, split as the identities require (this report lost cells elsewhere: a "
+                   "split is assumed to lose at most one more): "
+                 : "digits run together, split as the identities require: ";
+  else msg += "lost cell(s) determined by the identities: ";
+  return Finding{"repair.cells", Severity::Info, FindingKind::Repair, msg + values_text, repaired};
+}
+
+// None when every cell of the row was decided.
+std::optional<Finding> undetermined_cells(const ReadUnit& u, const RowDecision& row) {
+  std::vector<CellKey> ambiguous;
+  std::string cands;
+  for (const CellDecision& d : row.cells) {
+    if (d.outcome != CellDecision::Outcome::Undecided) continue;
+    ambiguous.push_back(d.key);
+    if (d.candidates.empty()) continue;
+    cands += (cands.empty() ? "" : "; ") + cell_name(d.key) + " ∈ {";
+    for (size_t j = 0; j < d.candidates.size() && j < 8; ++j) cands += (j ? ", " : "") + number_text(d.candidates[j]);
+    if (d.candidates.size() > 8) cands += ", …";
+    cands += "}";
+  }
+  if (ambiguous.empty()) return std::nullopt;
+  std::string msg = row_name(u) + ": printed [" + printed_text(u) + "]; ";
+  bool none_read = u.tokens.empty();
+  if (none_read) msg += "no numbers printed for this row";
+  else if (row.inconsistent) msg += "no reading of these numbers satisfies the row's identities";
+  else msg += "the identities do not decide these cells";
+  if (!cands.empty()) msg += "; candidates: " + cands;
+  return Finding{"extraction.undetermined", Severity::Warning, FindingKind::Extraction, msg, ambiguous};
+}
+
+}  // namespace
+
+void add_repair_findings(const std::vector<ReadUnit>& units, const Resolution& res, std::vector<Finding>& findings) {
+  if (res.no_consistent_reading)
+    findings.push_back({"repair.no_consistent_reading", Severity::Warning, FindingKind::Extraction,
+                        "no reading of the uncertain cells satisfies the identities; they are left as read or null",
+                        {}});
+  for (size_t i = 0; i < units.size(); ++i) {
+    if (res.rows[i].too_many) {
+      findings.push_back(too_many_numbers(units[i]));
+      continue;
+    }
+    if (auto f = repaired_cells(units[i], res.rows[i], res.lossy)) findings.push_back(std::move(*f));
+    if (auto f = undetermined_cells(units[i], res.rows[i])) findings.push_back(std::move(*f));
+  }
+  if (res.search_cut && res.any_undecided())
+    findings.push_back({"repair.too_many_readings", Severity::Warning, FindingKind::Extraction,
+                        "too many possible readings of the uncertain rows to search them all; cells the "
+                        "identities did not pin down are left null", {}});
+}
+
+}  // namespace gongkai
