@@ -87,38 +87,38 @@ void mark_page_furniture(PageLayout& page) {
     }
 }
 
-void assemble(std::vector<PageLayout>& pages, SourceDoc& out) {
-  for (auto& p : pages) out.notes.insert(out.notes.end(), p.notes.begin(), p.notes.end());
-  mark_running_lines(pages);
+namespace {
 
-  // The title: page 1's largest type in its top half.
+// The title: page 1's largest type in its top half.
+std::string find_title(const std::vector<PageLayout>& pages) {
   std::string title;
-  if (!pages.empty() && pages[0].number == 1) {
-    double biggest = 0;
-    for (auto& l : pages[0].lines)
-      if (l.box.y1 < pages[0].height / 2) biggest = std::max(biggest, l.font_size);
-    // Font sizes from a text layer are exact; OCR boxes vary with the glyphs
-    // on the line (a title's last line may hold one character).
-    double slack = pages[0].ocr ? 0.2 * biggest : 0.5 * pages[0].unit_per_pt;
-    for (size_t i = 0; i < pages[0].lines.size(); ++i) {
-      auto& l = pages[0].lines[i];
-      if (!pages[0].furniture[i] && l.box.y1 < pages[0].height / 2 && l.font_size >= biggest - slack)
-        title += l.text;
-    }
+  if (pages.empty() || pages[0].number != 1) return title;
+  double biggest = 0;
+  for (auto& l : pages[0].lines)
+    if (l.box.y1 < pages[0].height / 2) biggest = std::max(biggest, l.font_size);
+  // Font sizes from a text layer are exact; OCR boxes vary with the glyphs
+  // on the line (a title's last line may hold one character).
+  double slack = pages[0].ocr ? 0.2 * biggest : 0.5 * pages[0].unit_per_pt;
+  for (size_t i = 0; i < pages[0].lines.size(); ++i) {
+    auto& l = pages[0].lines[i];
+    if (!pages[0].furniture[i] && l.box.y1 < pages[0].height / 2 && l.font_size >= biggest - slack) title += l.text;
   }
-  out.title = squeeze_space(title);
-  out.title_by_ocr = !out.title.empty() && pages[0].ocr;
+  return title;
+}
 
-  // Reading order of the whole document: narrative lines and tables by their
-  // place on the page. Table text stays in it so that a heading printed
-  // inside a table is still found; narrative leaves it out.
+// A table at its place in the document's text.
+struct Placed {
+  size_t begin, end;
+  CellTable table;
+  double unit_per_pt;
+};
+
+// The whole document in reading order: narrative lines and tables by their
+// place on the page. Table text stays in it so that a heading printed inside
+// a table is still found; narrative leaves it out. Pages that could not be
+// read here are listed in `out.ocr_pages`.
+std::u32string reading_order(std::vector<PageLayout>& pages, std::vector<Placed>& placed, SourceDoc& out) {
   std::u32string text;
-  struct Placed {
-    size_t begin, end;
-    CellTable table;
-    double unit_per_pt;
-  };
-  std::vector<Placed> placed;
   // A line that reaches the right margin continues on the next unindented
   // line: the paragraph is joined again, across pages too.
   bool prev_full = false;
@@ -154,24 +154,26 @@ void assemble(std::vector<PageLayout>& pages, SourceDoc& out) {
       }
     }
   }
-  if (!out.ocr_pages.empty()) {
-    std::string why;
-    for (auto& p : pages)
-      if (!p.ocr_reason.empty()) {
-        why = p.ocr_reason;
-        break;
-      }
-    bool all = out.ocr_pages.size() == pages.size();
-    bool pdf = out.kind.rfind("pdf", 0) == 0;
-    out.findings.push_back({pdf ? "pdf.needs_ocr" : "scan.page_not_read",
-                            "page(s) " + page_list(out.ocr_pages) + " were not read: " + why, all});
-  }
+  return text;
+}
 
-  auto starts = find_sections(text);
-  size_t head_end = starts.empty() ? std::min<size_t>(text.size(), 3000) : starts.front().begin;
-  out.head_text = to_utf8(text.substr(0, std::min<size_t>(head_end, 6000)));
+// The finding for pages that were not read (no text layer, OCR off or failed).
+void report_unread_pages(const std::vector<PageLayout>& pages, SourceDoc& out) {
+  if (out.ocr_pages.empty()) return;
+  std::string why;
+  for (auto& p : pages)
+    if (!p.ocr_reason.empty()) {
+      why = p.ocr_reason;
+      break;
+    }
+  bool all = out.ocr_pages.size() == pages.size();
+  bool pdf = out.kind.rfind("pdf", 0) == 0;
+  out.findings.push_back({pdf ? "pdf.needs_ocr" : "scan.page_not_read",
+                          "page(s) " + page_list(out.ocr_pages) + " were not read: " + why, all});
+}
 
-  // Stitch continued tables, then give each table to the section it stands in.
+// Stitch continued tables, then give each table's rows to the section it stands in.
+void rows_by_section(std::vector<Placed>& placed, const std::vector<SectionStart>& starts, SourceDoc& out) {
   std::vector<CellTable> tables;
   std::vector<size_t> offsets;
   for (auto& pl : placed) {
@@ -201,8 +203,11 @@ void assemble(std::vector<PageLayout>& pages, SourceDoc& out) {
     auto& dst = out.rows[sec];
     dst.insert(dst.end(), rows.begin(), rows.end());
   }
+}
 
-  // Narrative: each section's text without the tables in it.
+// Narrative: each section's text without the tables in it.
+void narrative_by_section(const std::u32string& text, const std::vector<Placed>& placed,
+                          const std::vector<SectionStart>& starts, SourceDoc& out) {
   for (size_t k = 0; k < starts.size(); ++k) {
     size_t end = k + 1 < starts.size() ? starts[k + 1].begin : text.size();
     std::u32string s;
@@ -215,6 +220,23 @@ void assemble(std::vector<PageLayout>& pages, SourceDoc& out) {
     if (at < end) s += text.substr(at, end - at);
     out.section_text[starts[k].section] = to_utf8(s);
   }
+}
+
+}  // namespace
+
+void assemble(std::vector<PageLayout>& pages, SourceDoc& out) {
+  for (auto& p : pages) out.notes.insert(out.notes.end(), p.notes.begin(), p.notes.end());
+  mark_running_lines(pages);
+  out.title = squeeze_space(find_title(pages));
+  out.title_by_ocr = !out.title.empty() && pages[0].ocr;
+  std::vector<Placed> placed;
+  std::u32string text = reading_order(pages, placed, out);
+  report_unread_pages(pages, out);
+  auto starts = find_sections(text);
+  size_t head_end = starts.empty() ? std::min<size_t>(text.size(), 3000) : starts.front().begin;
+  out.head_text = to_utf8(text.substr(0, std::min<size_t>(head_end, 6000)));
+  rows_by_section(placed, starts, out);
+  narrative_by_section(text, placed, starts, out);
 }
 
 }  // namespace gongkai

@@ -86,164 +86,192 @@ std::u32string strip_non_cells(std::u32string_view text) {
   return out;
 }
 
-std::vector<SourceRow> segment_rows(std::u32string_view text) {
-  std::vector<SourceRow> rows;
-  SourceRow cur;
-  std::u32string label;
-  // The row's fields, empty ones included (see SourceRow::slots).
-  std::vector<Token> slots;
-  bool slots_ok = true, any_empty = false;
-  auto flush = [&] {
-    if (!label.empty() || !cur.tokens.empty()) {
-      cur.label = to_utf8(label);
-      while (!slots.empty() && slots.back().raw.empty()) slots.pop_back();  // a trailing tab says nothing
-      bool empty_inside = std::any_of(slots.begin(), slots.end(), [](const Token& t) { return t.raw.empty(); });
-      if (slots_ok && any_empty && empty_inside) cur.slots = std::move(slots);
-      if (!slots_ok) cur.lead_empty = -1;
-      rows.push_back(std::move(cur));
+namespace {
+
+bool plain_space(char32_t c) { return c == U' ' || c == U'\r' || c == 0x3000 || c == 0xA0; }
+
+// One pass over a table section's text: label characters gather until a
+// number or a printed blank opens the row's values; the next label closes it.
+class RowSegmenter {
+ public:
+  explicit RowSegmenter(std::u32string_view text) : text_(text), n_(text.size()) {}
+
+  std::vector<SourceRow> run() {
+    size_t i = 0;
+    while (i < n_) {
+      char32_t c = text_[i];
+      if (is_hard_sep(c) || is_soft_space(c)) {
+        if (is_hard_sep(c) && empty_field_at(i)) empty_field();
+        ++i;
+        continue;
+      }
+      if (size_t j = read_number(i); j != i) {
+        i = j;
+        continue;
+      }
+      if (size_t j = read_blank_mark(i); j != i) {
+        i = j;
+        continue;
+      }
+      if (!(is_neutral(c) && !cur_.tokens.empty())) add_label(text_.substr(i, 1));
+      ++i;
     }
-    cur = SourceRow{};
-    label.clear();
-    slots.clear();
-    slots_ok = true;
-    any_empty = false;
-  };
+    flush();
+    return std::move(rows_);
+  }
+
+ private:
+  std::u32string_view text_;
+  size_t n_;
+  std::vector<SourceRow> rows_;
+  SourceRow cur_;
+  std::u32string label_;
+  // The row's fields, empty ones included (see SourceRow::slots).
+  std::vector<Token> slots_;
+  bool slots_ok_ = true, any_empty_ = false;
+
+  void flush() {
+    if (!label_.empty() || !cur_.tokens.empty()) {
+      cur_.label = to_utf8(label_);
+      while (!slots_.empty() && slots_.back().raw.empty()) slots_.pop_back();  // a trailing tab says nothing
+      bool empty_inside = std::any_of(slots_.begin(), slots_.end(), [](const Token& t) { return t.raw.empty(); });
+      if (slots_ok_ && any_empty_ && empty_inside) cur_.slots = std::move(slots_);
+      if (!slots_ok_) cur_.lead_empty = -1;
+      rows_.push_back(std::move(cur_));
+    }
+    cur_ = SourceRow{};
+    label_.clear();
+    slots_.clear();
+    slots_ok_ = true;
+    any_empty_ = false;
+  }
+
   // A token is certainly one cell when the nearest printed characters on both
   // sides are separators ("| 16 |", "\t16\t"); spaces alone do not say so.
-  auto plain_space = [](char32_t c) { return c == U' ' || c == U'\r' || c == 0x3000 || c == 0xA0; };
-  auto hard_before = [&](size_t k) {
-    while (k > 0 && plain_space(text[k - 1])) --k;
-    return k == 0 || is_hard_sep(text[k - 1]);
-  };
-  auto hard_after = [&](size_t j) {
-    while (j < text.size() && plain_space(text[j])) ++j;
-    return j >= text.size() || is_hard_sep(text[j]);
-  };
-  auto space_or_sep = [&](size_t k) { return k >= text.size() || is_hard_sep(text[k]) || is_soft_space(text[k]); };
+  bool hard_before(size_t k) const {
+    while (k > 0 && plain_space(text_[k - 1])) --k;
+    return k == 0 || is_hard_sep(text_[k - 1]);
+  }
+  bool hard_after(size_t j) const {
+    while (j < n_ && plain_space(text_[j])) ++j;
+    return j >= n_ || is_hard_sep(text_[j]);
+  }
+  bool space_or_sep(size_t k) const { return k >= n_ || is_hard_sep(text_[k]) || is_soft_space(text_[k]); }
 
   // Empty fields between the start of the line and position k, when only
   // separators stand there; -1 otherwise.
-  auto fields_before = [&](size_t k) {
+  int fields_before(size_t k) const {
     // Only on a line of several fields: with one cell per line, every line opens with a tab.
     size_t e = k;
-    while (e < text.size() && text[e] != U'\n' && text[e] != U'\t' && text[e] != U'|') ++e;
-    while (e < text.size() && (text[e] == U'\t' || text[e] == U'|' || plain_space(text[e]))) ++e;
-    if (e >= text.size() || text[e] == U'\n') return -1;
+    while (e < n_ && text_[e] != U'\n' && text_[e] != U'\t' && text_[e] != U'|') ++e;
+    while (e < n_ && (text_[e] == U'\t' || text_[e] == U'|' || plain_space(text_[e]))) ++e;
+    if (e >= n_ || text_[e] == U'\n') return -1;
     int tabs = 0, pipes = 0;
-    while (k > 0 && text[k - 1] != U'\n') {
-      char32_t p = text[--k];
+    while (k > 0 && text_[k - 1] != U'\n') {
+      char32_t p = text_[--k];
       if (p == U'\t') ++tabs;
       else if (p == U'|') ++pipes;
       else if (!plain_space(p)) return -1;
     }
     return tabs + std::max(0, pipes - 1);  // a markdown row opens with a pipe
-  };
-  auto push_token = [&](Token t, size_t at) {
-    if (cur.tokens.empty()) cur.lead_empty = fields_before(at);
-    slots_ok = slots_ok && t.atomic;
-    slots.push_back(t);
-    cur.tokens.push_back(std::move(t));
-  };
-  auto empty_field = [&] {
+  }
+
+  void push_token(Token t, size_t at) {
+    if (cur_.tokens.empty()) cur_.lead_empty = fields_before(at);
+    slots_ok_ = slots_ok_ && t.atomic;
+    slots_.push_back(t);
+    cur_.tokens.push_back(std::move(t));
+  }
+  void push_token(size_t begin, size_t end, bool atomic) {
+    Token t;
+    t.raw = to_utf8(text_.substr(begin, end - begin));
+    t.atomic = atomic;
+    push_token(std::move(t), begin);
+  }
+  void empty_field() {
     Token t;
     t.atomic = true;
     t.unread = true;  // lost, or printed blank: unknown either way
-    slots.push_back(std::move(t));
-    any_empty = true;
-  };
-  auto add_label = [&](std::u32string_view s) {
-    if (!cur.tokens.empty()) flush();
-    label.append(s);
-  };
+    slots_.push_back(std::move(t));
+    any_empty_ = true;
+  }
+  void add_label(std::u32string_view s) {
+    if (!cur_.tokens.empty()) flush();
+    label_.append(s);
+  }
+
   // An empty field after the row's first value: a tab or pipe followed, on
   // the same line, by another; or a line holding nothing but one tab (one
   // cell per line).
-  auto empty_field_at = [&](size_t k) {
-    if (cur.tokens.empty()) return false;
+  bool empty_field_at(size_t k) const {
+    if (cur_.tokens.empty()) return false;
     size_t j = k + 1;
-    while (j < text.size() && plain_space(text[j])) ++j;
-    if (text[k] == U'\t' || text[k] == U'|') return j < text.size() && (text[j] == U'\t' || text[j] == U'|');
-    if (text[k] != U'\n' || j >= text.size() || text[j] != U'\t') return false;
+    while (j < n_ && plain_space(text_[j])) ++j;
+    if (text_[k] == U'\t' || text_[k] == U'|') return j < n_ && (text_[j] == U'\t' || text_[j] == U'|');
+    if (text_[k] != U'\n' || j >= n_ || text_[j] != U'\t') return false;
     ++j;
-    while (j < text.size() && plain_space(text[j])) ++j;
-    return j < text.size() && text[j] == U'\n';
-  };
-
-  const size_t n = text.size();
-  size_t i = 0;
-  while (i < n) {
-    char32_t c = text[i];
-    if (is_hard_sep(c) || is_soft_space(c)) {
-      if (is_hard_sep(c) && empty_field_at(i)) empty_field();
-      ++i;
-      continue;
-    }
-    size_t num_start = i;
-    // A sign belongs to the number it touches ("2648-185" is 2648 and -185…).
-    bool negative = (c == U'-' || c == U'－') && i + 1 < n && is_digit(text[i + 1]);
-    if (is_digit(c) || negative) {
-      size_t j = negative ? i + 1 : i;
-      while (j < n && is_digit(text[j])) ++j;
-      // A list number opening the next label: "00000002.其他法律…" → "0000000" | "2.其他…".
-      size_t after_dot = j + 1;
-      while (after_dot < n && after_dot < j + 4 && (is_soft_space(text[after_dot]) || is_hard_sep(text[after_dot])))
-        ++after_dot;
-      if (j < n && (text[j] == U'.' || text[j] == U'、' || text[j] == U'．') && after_dot < n &&
-          (is_han(text[after_dot]) || text[after_dot] == U'“' || text[after_dot] == U'"')) {
-        size_t digits_start = negative ? i + 1 : i;
-        size_t value_end = j - 1;  // the last digit goes to the label
-        if (value_end > digits_start) {
-          Token t;
-          t.raw = to_utf8(text.substr(num_start, value_end - num_start));
-          t.atomic = false;
-          push_token(std::move(t), num_start);
-        }
-        add_label(text.substr(value_end, 1));
-        i = value_end + 1;
-        continue;
-      }
-      // Decimal part and thousands groups.
-      while (j + 1 < n && (text[j] == U'.' || text[j] == U',') && is_digit(text[j + 1])) {
-        if (text[j] == U',') {
-          size_t k = j + 1;
-          while (k < n && is_digit(text[k])) ++k;
-          if (k - (j + 1) != 3) break;
-        }
-        ++j;
-        while (j < n && is_digit(text[j])) ++j;
-      }
-      // A unit printed in the cell.
-      if (j < n && text[j] == U'元') ++j;
-      else if (j + 1 < n && text[j] == U'万' && text[j + 1] == U'元') j += 2;
-      Token t;
-      t.raw = to_utf8(text.substr(num_start, j - num_start));
-      t.atomic = hard_before(num_start) && hard_after(j);
-      push_token(std::move(t), num_start);
-      i = j;
-      continue;
-    }
-    // A dash or slash standing alone is a printed blank.
-    if ((is_dash(c) || c == U'/' || c == U'／') && (i == 0 || space_or_sep(i - 1))) {
-      size_t j = i;
-      while (j < n && (is_dash(text[j]) || text[j] == U'/' || text[j] == U'／')) ++j;
-      if (j - i <= 2 && space_or_sep(j)) {
-        Token t;
-        t.raw = to_utf8(text.substr(i, j - i));
-        t.atomic = hard_before(i) && hard_after(j);
-        push_token(std::move(t), i);
-        i = j;
-        continue;
-      }
-    }
-    if (is_neutral(c) && !cur.tokens.empty()) {
-      ++i;
-      continue;
-    }
-    add_label(text.substr(i, 1));
-    ++i;
+    while (j < n_ && plain_space(text_[j])) ++j;
+    return j < n_ && text_[j] == U'\n';
   }
-  flush();
-  return rows;
-}
+
+  // A number at i (with its sign, decimals, thousands groups and unit):
+  // pushed, and the position after it returned; i when there is none.
+  size_t read_number(size_t i) {
+    char32_t c = text_[i];
+    // A sign belongs to the number it touches ("2648-185" is 2648 and -185…).
+    bool negative = (c == U'-' || c == U'－') && i + 1 < n_ && is_digit(text_[i + 1]);
+    if (!is_digit(c) && !negative) return i;
+    size_t j = negative ? i + 1 : i;
+    while (j < n_ && is_digit(text_[j])) ++j;
+    if (size_t k = read_list_number(i, j, negative); k != i) return k;
+    // Decimal part and thousands groups.
+    while (j + 1 < n_ && (text_[j] == U'.' || text_[j] == U',') && is_digit(text_[j + 1])) {
+      if (text_[j] == U',') {
+        size_t k = j + 1;
+        while (k < n_ && is_digit(text_[k])) ++k;
+        if (k - (j + 1) != 3) break;
+      }
+      ++j;
+      while (j < n_ && is_digit(text_[j])) ++j;
+    }
+    // A unit printed in the cell.
+    if (j < n_ && text_[j] == U'元') ++j;
+    else if (j + 1 < n_ && text_[j] == U'万' && text_[j + 1] == U'元') j += 2;
+    push_token(i, j, hard_before(i) && hard_after(j));
+    return j;
+  }
+
+  // A list number opening the next label: "00000002.其他法律…" → "0000000" |
+  // "2.其他…". The digits before it are pushed and the position of the list
+  // number returned; i when the digits ending at j are no such thing.
+  size_t read_list_number(size_t i, size_t j, bool negative) {
+    size_t after_dot = j + 1;
+    while (after_dot < n_ && after_dot < j + 4 && (is_soft_space(text_[after_dot]) || is_hard_sep(text_[after_dot])))
+      ++after_dot;
+    bool list = j < n_ && (text_[j] == U'.' || text_[j] == U'、' || text_[j] == U'．') && after_dot < n_ &&
+                (is_han(text_[after_dot]) || text_[after_dot] == U'“' || text_[after_dot] == U'"');
+    if (!list) return i;
+    size_t digits_start = negative ? i + 1 : i;
+    size_t value_end = j - 1;  // the last digit goes to the label
+    if (value_end > digits_start) push_token(i, value_end, false);
+    add_label(text_.substr(value_end, 1));
+    return value_end + 1;
+  }
+
+  // A dash or slash standing alone is a printed blank.
+  size_t read_blank_mark(size_t i) {
+    char32_t c = text_[i];
+    if (!((is_dash(c) || c == U'/' || c == U'／') && (i == 0 || space_or_sep(i - 1)))) return i;
+    size_t j = i;
+    while (j < n_ && (is_dash(text_[j]) || text_[j] == U'/' || text_[j] == U'／')) ++j;
+    if (j - i > 2 || !space_or_sep(j)) return i;
+    push_token(i, j, hard_before(i) && hard_after(j));
+    return j;
+  }
+};
+
+}  // namespace
+
+std::vector<SourceRow> segment_rows(std::u32string_view text) { return RowSegmenter(text).run(); }
 
 }  // namespace gongkai
