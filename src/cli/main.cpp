@@ -31,7 +31,10 @@ std::string summary_line(const std::string& input, const Report& r) {
   std::map<std::string, int> by_kind;
   for (auto& f : r.findings) {
     if (f.severity == Severity::Info && f.kind != FindingKind::Repair) continue;
-    by_kind[f.kind == FindingKind::Source ? "source" : f.kind == FindingKind::Repair ? "repair" : "extraction"]++;
+    by_kind[f.kind == FindingKind::Source      ? "source"
+            : f.kind == FindingKind::Repair    ? "repair"
+            : f.kind == FindingKind::Narrative ? "narrative"
+                                               : "extraction"]++;
   }
   std::string kinds;
   for (auto& [k, n] : by_kind) kinds += " " + k + "=" + std::to_string(n);
@@ -158,13 +161,16 @@ int run_score(const std::string& expected, const std::string& actual, bool verbo
     }
     total.correct += s.correct, total.wrong += s.wrong, total.missing += s.missing;
     total.wrong_unflagged += s.wrong_unflagged;
+    total.uncertain += s.uncertain;
   }
   double t = static_cast<double>(std::max(1L, total.total()));
   std::cout << "TOTAL files=" << files << " perfect=" << files_perfect << " cells=" << total.total()
             << " correct=" << total.correct << " (" << 100.0 * total.correct / t << "%)"
             << " wrong=" << total.wrong << " (" << 100.0 * total.wrong / t << "%)"
             << " missing=" << total.missing << " (" << 100.0 * total.missing / t << "%)"
-            << " wrong_without_finding=" << total.wrong_unflagged << "\n";
+            << " wrong_without_finding=" << total.wrong_unflagged;
+  if (total.uncertain) std::cout << " uncertain=" << total.uncertain;
+  std::cout << "\n";
   return 0;
 }
 

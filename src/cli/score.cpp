@@ -1,6 +1,7 @@
 #include "cli/score.h"
 
 #include <cmath>
+#include <set>
 
 namespace gongkai {
 namespace {
@@ -45,10 +46,17 @@ bool flagged(const nlohmann::json& actual, const std::string& table, const std::
 
 Score score_record(const nlohmann::json& expected, const nlohmann::json& actual) {
   Score s;
+  std::set<std::string> uncertain;
+  if (expected.contains("uncertain"))
+    for (auto& u : expected["uncertain"]) uncertain.insert(u.get<std::string>());
   if (expected.contains("tables"))
     for (auto& [table, rows] : expected["tables"].items())
       for (auto& [row, cols] : rows.items())
         for (auto& [col, value] : cols.items()) {
+          if (uncertain.count(table + "." + row + "." + col)) {
+            ++s.uncertain;
+            continue;
+          }
           const nlohmann::json* a = nullptr;
           if (actual.contains("tables") && actual["tables"].contains(table) && actual["tables"][table].contains(row) &&
               actual["tables"][table][row].contains(col))

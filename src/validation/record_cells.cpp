@@ -21,6 +21,7 @@ Cell cell_of(const ReadUnit& u, const CellDecision& d) {
       if (d.repaired()) {
         // A filled cell keeps what was read there, if anything (a doubtful OCR reading).
         cell.repaired_from = d.filled ? (own ? own->raw : "") : d.split_token;
+        cell.repaired = d.filled;
         cell.where.confidence = 0.9;
       } else if (d.split) {
         cell.where.confidence = 0.95;

@@ -25,24 +25,26 @@ Finding too_many_numbers(const ReadUnit& u) {
 }
 
 // None when the row has no repaired cell.
-std::optional<Finding> repaired_cells(const ReadUnit& u, const RowDecision& row, bool lossy) {
+std::optional<Finding> repaired_cells(const ReadUnit& u, const RowDecision& row) {
   std::vector<CellKey> repaired;
   std::string values_text;
   std::string token_text;
+  bool filled = false;
   for (const CellDecision& d : row.cells) {
     if (d.outcome != CellDecision::Outcome::Value || !d.repaired()) continue;
     repaired.push_back(d.key);
+    filled = filled || d.filled;
     values_text += (values_text.empty() ? "" : ", ") + cell_name(d.key) + "=" + number_text(*d.value);
     if (d.split_chosen) token_text = d.split_token;
   }
   if (repaired.empty()) return std::nullopt;
   std::string msg = row_name(u) + ": printed [" + printed_text(u) + "]; ";
-  if (!token_text.empty())
-    msg += lossy ? "digits run together, split as the identities require (this report lost cells elsewhere: a "
-                   "split is assumed to lose at most one more): "
-                 : "digits run together, split as the identities require: ";
-  else msg += "lost cell(s) determined by the identities: ";
-  return Finding{"repair.cells", Severity::Info, FindingKind::Repair, msg + values_text, repaired};
+  if (filled) msg += "lost cell(s) determined by the identities: ";
+  else if (!token_text.empty()) msg += "digits run together, split as the identities require: ";
+  // A value no printed digit supports is a conclusion: a warning. A split of
+  // printed digits that the identities chose is a reading: info.
+  return Finding{"repair.cells", filled ? Severity::Warning : Severity::Info, FindingKind::Repair, msg + values_text,
+                 repaired};
 }
 
 // None when every cell of the row was decided.
@@ -62,6 +64,10 @@ std::optional<Finding> undetermined_cells(const ReadUnit& u, const RowDecision& 
   std::string msg = row_name(u) + ": printed [" + printed_text(u) + "]; ";
   bool none_read = u.tokens.empty();
   if (none_read) msg += "no numbers printed for this row";
+  else if (row.overflow) msg += "too many ways to split these digits to weigh them all; left unread";
+  else if (row.inconsistent && row.lossy_doubt)
+    msg += "no reading of these numbers satisfies the row's identities, and this report lost cells elsewhere: this "
+           "row may have lost one too, so its values are not taken";
   else if (row.inconsistent) msg += "no reading of these numbers satisfies the row's identities";
   else msg += "the identities do not decide these cells";
   if (!cands.empty()) msg += "; candidates: " + cands;
@@ -80,7 +86,7 @@ void add_repair_findings(const std::vector<ReadUnit>& units, const Resolution& r
       findings.push_back(too_many_numbers(units[i]));
       continue;
     }
-    if (auto f = repaired_cells(units[i], res.rows[i], res.lossy)) findings.push_back(std::move(*f));
+    if (auto f = repaired_cells(units[i], res.rows[i])) findings.push_back(std::move(*f));
     if (auto f = undetermined_cells(units[i], res.rows[i])) findings.push_back(std::move(*f));
   }
   if (res.search_cut && res.any_undecided())

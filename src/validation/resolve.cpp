@@ -13,6 +13,8 @@ namespace gongkai {
 namespace {
 
 constexpr size_t kComboCap = 4096;
+// Partial sums the joint search may hold (joint_dp.cpp says what it costs).
+constexpr size_t kJointStates = 20000;
 
 // The state of every cell under one choice of hypotheses.
 struct Assignment {
@@ -205,7 +207,7 @@ void record_outcome(Search& s, const std::vector<const Hypothesis*>& choice, con
         co.raws.insert(sl.raw);
         co.filled = co.filled || sl.filled;
         co.split = co.split || sl.split;
-        if (sl.split) co.token = sl.token;
+        if (sl.split) co.token = s.units[i].tokens[sl.token_index].raw;
       } else if (sl.state == Slot::Free) {
         std::optional<double> v;
         if (r) {
@@ -282,7 +284,7 @@ void by_partial_sums(Search& s) {
     for (auto& k : e.rhs) add(k, -1);
     if (known) s.terms.push_back(std::move(t));
   }
-  JointDpResult dp = joint_readings(s.hyps, s.free_bounds, s.terms);
+  JointDpResult dp = joint_readings(s.hyps, s.free_bounds, s.terms, kJointStates);
   if (!dp.complete) return;
   s.joint_done = true;
   s.joint_failed = !dp.feasible;
@@ -378,6 +380,16 @@ void each_on_its_own(Search& s) {
     }
 }
 
+// The printed reading of column c when every one of `readings` reads it
+// from the page with the same value (no lost cell there); null otherwise.
+const Slot* agreed_slot(const std::vector<Hypothesis>& readings, size_t c) {
+  if (readings.empty()) return nullptr;
+  const Slot& first = readings.front()[c];
+  for (const Hypothesis& h : readings)
+    if (h[c].state != Slot::Known || h[c].filled || h[c].value != first.value) return nullptr;
+  return &first;
+}
+
 CellDecision decide(const ReadUnit& u, const UnitOptions& o, size_t c, const std::map<CellKey, CellOutcome>& outcome) {
   CellDecision d;
   d.key = u.cells[c];
@@ -404,13 +416,27 @@ CellDecision decide(const ReadUnit& u, const UnitOptions& o, size_t c, const std
     d.split = co.split;
     d.split_chosen = co.split && o.raw_ambiguous;
     d.split_token = co.token;
+  } else if (const Slot* agreed = agreed_slot(o.candidates, c); agreed && o.hyps.empty()) {
+    // A row read several ways, none adding up, whose readings all give this
+    // cell one printed value: that value stands as printed, like a row's
+    // single reading (the validator reports what fails).
+    d.outcome = CellDecision::Outcome::Value;
+    d.value = agreed->value;
+    d.raw = agreed->raw;
+    d.unit = agreed->unit;
+    d.split = agreed->split;
+    if (agreed->split) d.split_token = u.tokens[agreed->token_index].raw;
   } else if (u.present) {
     d.outcome = CellDecision::Outcome::Undecided;
+    std::set<double> cand;
     if (it != outcome.end()) {
-      std::set<double> cand = it->second.values;
+      cand = it->second.values;
       cand.insert(it->second.candidates.begin(), it->second.candidates.end());
-      d.candidates.assign(cand.begin(), cand.end());
     }
+    // A row read several ways, none of which adds up: what each reading gives.
+    for (auto& h : o.candidates)
+      if (h[c].state == Slot::Known) cand.insert(h[c].value);
+    d.candidates.assign(cand.begin(), cand.end());
     if (d.token >= 0) d.raw = u.tokens[d.token].raw;  // what was read, doubtful as it is
   }
   return d;
@@ -427,10 +453,10 @@ bool Resolution::any_undecided() const {
 
 Resolution resolve(const std::vector<ReadUnit>& units, const std::vector<Equation>& eqs) {
   Resolution res;
-  res.lossy = report_lost_cells(units);
   Search s(units, eqs);
   s.opts.reserve(units.size());
-  for (auto& u : units) s.opts.push_back(options_for(u, eqs, res.lossy));
+  const bool lossy = report_lost_cells(units);
+  for (auto& u : units) s.opts.push_back(options_for(u, eqs, lossy));
   prepare(s);
   if (s.any_free_or_multi) by_partial_sums(s);
   if (!s.joint_done && s.any_free_or_multi && s.combos <= kComboCap) enumerate(s);
@@ -442,6 +468,8 @@ Resolution resolve(const std::vector<ReadUnit>& units, const std::vector<Equatio
     RowDecision row;
     row.too_many = s.opts[i].too_many;
     row.inconsistent = s.opts[i].inconsistent;
+    row.overflow = s.opts[i].overflow;
+    row.lossy_doubt = s.opts[i].lossy_doubt;
     for (size_t c = 0; c < units[i].cells.size(); ++c) row.cells.push_back(decide(units[i], s.opts[i], c, s.outcome));
     res.rows.push_back(std::move(row));
   }

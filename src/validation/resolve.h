@@ -47,11 +47,12 @@ struct RowDecision {
   std::vector<CellDecision> cells;  // in the unit's cell order
   bool too_many = false;            // more numbers than cells: the row is not read
   bool inconsistent = false;        // no reading satisfies the row's own identities
+  bool overflow = false;            // more readings than the budget: left unread
+  bool lossy_doubt = false;         // inconsistent, and the report certainly lost cells elsewhere
 };
 
 struct Resolution {
   std::vector<RowDecision> rows;       // one per ReadUnit, in order
-  bool lossy = false;                  // some row of the report certainly lost cells
   bool no_consistent_reading = false;  // no joint reading satisfies the identities
   bool search_cut = false;             // too many joint readings to search them all
 

@@ -24,20 +24,25 @@ inline VarBounds bounds_for(ColumnKind k) {
 struct UnitOptions {
   std::vector<Hypothesis> hyps;
   bool raw_ambiguous = false;   // more than one way to read the tokens
-  bool overflow = false;
+  bool overflow = false;        // more readings than the budget: cells left unread
   bool too_many = false;        // more numbers than cells
   bool inconsistent = false;    // no reading satisfies the row's identities
+  // Inconsistent rows read several ways: those readings, whose values are
+  // the cells' candidates (none of them is taken).
+  std::vector<Hypothesis> candidates;
+  bool lossy_doubt = false;     // inconsistent, in a report that certainly lost cells
   int missing = 0;
 };
 
 // Every cell of the identity belongs to the unit: one of the row's own.
 bool is_local(const Equation& e, const ReadUnit& u);
 
-// Some row of the report certainly lost cells: it is short of digits.
+// Some row of the report was printed short of digits: the report certainly
+// lost cells somewhere.
 bool report_lost_cells(const std::vector<ReadUnit>& units);
 
-// `lossy`: some row of the report certainly lost cells (it is short of
-// digits), so a row that could be read without a loss may have lost one too.
+// The row's readings in evidence order (see row_readings.cpp); `lossy` as
+// report_lost_cells says.
 UnitOptions options_for(const ReadUnit& u, const std::vector<Equation>& eqs, bool lossy);
 
 }  // namespace gongkai

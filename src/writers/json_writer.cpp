@@ -19,7 +19,13 @@ std::string_view severity(Severity s) {
   return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "info";
 }
 std::string_view kind(FindingKind k) {
-  return k == FindingKind::Source ? "source" : k == FindingKind::Repair ? "repair" : "extraction";
+  switch (k) {
+    case FindingKind::Source: return "source";
+    case FindingKind::Repair: return "repair";
+    case FindingKind::Narrative: return "narrative";
+    case FindingKind::Extraction: break;
+  }
+  return "extraction";
 }
 std::string_view section_key(Section s) {
   switch (s) {
@@ -102,6 +108,7 @@ json to_json(const Report& r) {
         if (!c.unit.empty()) e["unit"] = c.unit;
         else if (col.kind == ColumnKind::Money && c.value) e["unit"] = row.key == "fees" ? "万元" : "元";
         if (c.printed_blank) e["printed_blank"] = true;
+        if (c.repaired) e["repaired"] = true;
         if (c.repaired_from) e["repaired_from"] = *c.repaired_from;
         if (!c.candidates.empty()) {
           json cand = json::array();
