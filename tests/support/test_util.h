@@ -47,6 +47,33 @@ inline std::string minimal_report(const std::vector<std::pair<std::string, std::
   return t;
 }
 
+// Table 三 of the 2021 format as minimal_report takes it: the rows 一 to 四
+// with the given values (tab-separated, as printed), every outcome row from
+// （三）1 to （六）3 printed as seven zeros.
+inline std::vector<std::pair<std::string, std::string>> table3_rows(const std::string& new_received,
+                                                                    const std::string& carried_over,
+                                                                    const std::string& granted,
+                                                                    const std::string& partially_granted,
+                                                                    const std::string& total,
+                                                                    const std::string& carried_forward) {
+  std::vector<std::pair<std::string, std::string>> r = {
+      {"一、本年新收政府信息公开申请数量", new_received},
+      {"二、上年结转政府信息公开申请数量", carried_over},
+      {"(一)予以公开", granted},
+      {"(二)部分公开（区分处理的，只计这一情形，不计其他情形）", partially_granted}};
+  for (auto l : {"1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益",
+                 "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项",
+                 "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确",
+                 "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请",
+                 "5.要求行政机关确认或重新出具已获取信息",
+                 "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
+                 "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他"})
+    r.push_back({l, "0\t0\t0\t0\t0\t0\t0"});
+  r.push_back({"(七)总计", total});
+  r.push_back({"四、结转下年度继续办理", carried_forward});
+  return r;
+}
+
 inline bool has_finding(const nlohmann::json& rec, const std::string& rule, const std::string& kind) {
   for (auto& f : rec["findings"])
     if (f["rule"] == rule && f["kind"] == kind) return true;

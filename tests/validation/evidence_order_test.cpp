@@ -9,24 +9,12 @@ using namespace gk_test;
 
 namespace {
 
-// Table 三 that adds up, in the 2021 format (see minimal_report).
+// Table 三 of zeros, which adds up.
 std::vector<std::pair<std::string, std::string>> zero_rows() {
-  std::vector<std::pair<std::string, std::string>> r = {{"一、本年新收政府信息公开申请数量", "0\t0\t0\t0\t0\t0\t0"},
-                                                        {"二、上年结转政府信息公开申请数量", "0\t0\t0\t0\t0\t0\t0"},
-                                                        {"(一)予以公开", "0\t0\t0\t0\t0\t0\t0"},
-                                                        {"(二)部分公开", "0\t0\t0\t0\t0\t0\t0"}};
-  for (auto l : {"1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益",
-                 "5.属于三类内部事务信息", "6.属于四类过程性信息", "7.属于行政执法案卷", "8.属于行政查询事项",
-                 "1.本机关不掌握相关政府信息", "2.没有现成信息需要另行制作", "3.补正后申请内容仍不明确",
-                 "1.信访举报投诉类申请", "2.重复申请", "3.要求提供公开出版物", "4.无正当理由大量反复申请",
-                 "5.要求行政机关确认或重新出具已获取信息",
-                 "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-                 "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "3.其他"})
-    r.push_back({l, "0\t0\t0\t0\t0\t0\t0"});
-  r.push_back({"(七)总计", "0\t0\t0\t0\t0\t0\t0"});
-  r.push_back({"四、结转下年度继续办理", "0\t0\t0\t0\t0\t0\t0"});
-  return r;
+  const std::string zeros = "0\t0\t0\t0\t0\t0\t0";
+  return table3_rows(zeros, zeros, zeros, zeros, zeros, zeros);
 }
+
 // Row i printed with its digits run into the label, as crawled text prints it.
 void run_together(std::vector<std::pair<std::string, std::string>>& rows, size_t i, const std::string& digits) {
   rows[i].first += digits;
