@@ -9,7 +9,7 @@ PACKAGES=(
   libpoppler-cpp-dev libpoppler-private-dev poppler-utils
   libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim tesseract-ocr-chi-sim-vert tesseract-ocr-eng tesseract-ocr-osd
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
-  nlohmann-json3-dev libcli11-dev libutf8proc-dev libgumbo-dev libsqlite3-dev libfmt-dev
+  nlohmann-json3-dev libcli11-dev libutf8proc-dev libuchardet-dev libgumbo-dev libsqlite3-dev libfmt-dev
   libssl-dev libgtest-dev libgmock-dev time
 )
 missing=()

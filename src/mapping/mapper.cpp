@@ -16,10 +16,17 @@ struct Alignment {
 // Monotone alignment of printed rows to template rows maximising the summed
 // label similarity: the order of rows is part of the evidence, so a short
 // label ("其他", "总计") only matches where the sequence puts it.
-// Rows whose labels could not be read (OCR noise) but which stand, with
-// exactly the right number of cells, between two rows that did match — as
-// many printed rows as template rows in the gap — are those template rows,
-// in order. Anchored on both sides, the order leaves no other reading.
+// Rows whose labels could not be read (OCR noise, or a label printed apart
+// from its numbers: shanghai-2025's PDF-to-markdown puts （五）5's and
+// （六）1's label text lines above the table) but which stand, with exactly
+// the right number of cells, between two rows that did match — as many
+// printed rows as template rows in the gap — are those template rows, in
+// order. Anchored on both sides, the order leaves no other reading.
+bool exact_cells(const SourceRow& r, const RowSpec& row) {
+  bool all_atomic = std::all_of(r.tokens.begin(), r.tokens.end(), [](const Token& t) { return t.atomic; });
+  return (r.positional || all_atomic) && r.tokens.size() == row.columns.size();
+}
+
 void fill_anchored_gaps(const std::vector<SourceRow>& src, const TableSpec& spec, Alignment& a) {
   const int n = static_cast<int>(spec.rows.size());
   int prev_j = -1;
@@ -31,8 +38,7 @@ void fill_anchored_gaps(const std::vector<SourceRow>& src, const TableSpec& spec
         if (!src[i].tokens.empty()) rows.push_back(i);
       bool fits = static_cast<int>(rows.size()) == j - prev_j - 1;
       for (size_t k = 0; fits && k < rows.size(); ++k) {
-        const SourceRow& r = src[rows[k]];
-        fits = r.positional && r.tokens.size() == spec.rows[prev_j + 1 + k].columns.size();
+        fits = exact_cells(src[rows[k]], spec.rows[prev_j + 1 + k]);
       }
       if (fits)
         for (size_t k = 0; k < rows.size(); ++k) a.source_of[prev_j + 1 + k] = rows[k];
@@ -113,6 +119,14 @@ ReadUnit unit_for(TableId t, const RowSpec& row, const SourceRow* src) {
       u.positional = true;
       u.tokens = src->slots;
     }
+    // A label printed with no values after it, in text, is a row printed
+    // empty (table 三's （六）2 and 3 in pingtan-scj-2021): every cell blank,
+    // not unknown cells for the identities to fill.
+    if (!src->positional && src->tokens.empty()) {
+      u.positional = true;
+      u.tokens.assign(row.columns.size(), Token{});
+      for (Token& t : u.tokens) t.atomic = true;
+    }
     // OCR that reads a minus where the column can hold none read a speck:
     // the cell is not read (a count, an amount: only 2019's 本年增/减 is signed).
     if (u.positional && u.tokens.size() == u.kinds.size())
@@ -127,8 +141,27 @@ ReadUnit unit_for(TableId t, const RowSpec& row, const SourceRow* src) {
   return u;
 }
 
-void note_strays(const std::vector<SourceRow>& src, const Alignment& a, std::string_view table,
+// The template row (not aligned to any printed row) whose label the printed
+// row carries; -1 when none.
+int unaligned_row_named(const SourceRow& r, const TableSpec& spec, const Alignment& a) {
+  std::u32string label = han_only(r.label);
+  for (size_t j = 0; j < spec.rows.size(); ++j) {
+    if (a.source_of[j] >= 0) continue;
+    for (auto& alias : spec.rows[j].aliases)
+      if (label_match_score(han_only(alias), label) > 0) return static_cast<int>(j);
+  }
+  return -1;
+}
+
+// Printed rows with numbers that no template row took. One that carries the
+// label of a template row left empty stands out of the table's order (a PDF
+// converted to markdown prints shanghai-2025's 规章 and 行政规范性文件 after
+// 行政事业性收费): the order is what keeps stray numbers out, so it is not
+// read, but it is lost loudly, wherever it stands. Others between the
+// aligned rows are noted.
+void note_strays(const std::vector<SourceRow>& src, const Alignment& a, const TableSpec& spec,
                  std::vector<Finding>& findings) {
+  const std::string table(table_key(spec.id));
   int first = -1, last = -1;
   std::vector<bool> used(src.size(), false);
   for (int s : a.source_of)
@@ -137,14 +170,23 @@ void note_strays(const std::vector<SourceRow>& src, const Alignment& a, std::str
       first = first < 0 ? s : std::min(first, s);
       last = std::max(last, s);
     }
-  for (int i = std::max(first, 0); i <= last; ++i) {
+  for (int i = 0; i < static_cast<int>(src.size()); ++i) {
     if (used[i] || src[i].tokens.empty()) continue;
     std::string nums;
     for (auto& t : src[i].tokens) nums += (nums.empty() ? "" : " ") + t.raw;
-    findings.push_back({"mapping.unmatched_row", Severity::Info, FindingKind::Extraction,
-                        std::string(table) + ": printed text \"" + src[i].label +
-                            "\" with numbers [" + nums + "] matches no template row; ignored",
-                        {}});
+    if (int j = unaligned_row_named(src[i], spec, a); j >= 0) {
+      std::vector<CellKey> cells;
+      for (auto& c : spec.rows[j].columns) cells.push_back({spec.id, spec.rows[j].key, c.key});
+      findings.push_back({"mapping.row_out_of_order", Severity::Warning, FindingKind::Extraction,
+                          table + ": printed row \"" + src[i].label + "\" with numbers [" + nums +
+                              "] stands out of the table's order; not read as " + spec.rows[j].label,
+                          cells});
+    } else if (i >= first && i <= last) {
+      findings.push_back({"mapping.unmatched_row", Severity::Info, FindingKind::Extraction,
+                          table + ": printed text \"" + src[i].label + "\" with numbers [" + nums +
+                              "] matches no template row; ignored",
+                          {}});
+    }
   }
 }
 
@@ -154,20 +196,29 @@ const std::vector<SourceRow>& rows_of(const SourceDoc& doc, Section s) {
   return it == doc.rows.end() ? none : it->second;
 }
 
-// Rows with numbers printed between the rows aligned to （五）5 and （七）总计:
-// three for a （六） printed in three rows, one for （六） as one row, -1 when
-// the alignment does not hold both anchors. Structure survives labels that
-// OCR garbled past recognition, which the label scores do not.
-int other_rows_printed(const std::vector<SourceRow>& src, const TableSpec& spec, const Alignment& a) {
-  int before = -1, after = -1;
-  for (size_t j = 0; j < spec.rows.size(); ++j) {
-    if (spec.rows[j].key == "rejected_confirmation") before = a.source_of[j];
-    if (spec.rows[j].key == "total") after = a.source_of[j];
+// Does table 三 as printed fit this layout of （六）? The rows printed (with
+// numbers, or placed by the alignment: a row printed empty) between the last
+// row aligned before （六） and （七）总计 are exactly as many as the layout's
+// rows there: three after （五）5 for a （六） in three rows, one for （六） as
+// one row; one more for each row before them that the alignment missed
+// (shanghai-2025 loses （五）5's label). 1: fits, 0: does not, -1: the
+// alignment lacks the anchors. Structure survives labels that OCR garbled
+// past recognition, which the label scores do not.
+int other_rows_fit(const std::vector<SourceRow>& src, const TableSpec& spec, const Alignment& a) {
+  int last_before = -1, total = -1, anchor = -1;
+  for (int j = 0; j < static_cast<int>(spec.rows.size()); ++j) {
+    if (spec.rows[j].key == "rejected_confirmation") last_before = j;
+    if (spec.rows[j].key == "total") total = j;
   }
-  if (before < 0 || after < 0 || after <= before) return -1;
-  int n = 0;
-  for (int i = before + 1; i < after; ++i) n += !src[i].tokens.empty();
-  return n;
+  for (int j = 0; j <= last_before; ++j)
+    if (a.source_of[j] >= 0) anchor = j;
+  if (anchor < 0 || total < 0 || a.source_of[total] <= a.source_of[anchor]) return -1;
+  std::vector<bool> placed(src.size(), false);
+  for (int s : a.source_of)
+    if (s >= 0) placed[s] = true;
+  int printed = 0;
+  for (int i = a.source_of[anchor] + 1; i < a.source_of[total]; ++i) printed += !src[i].tokens.empty() || placed[i];
+  return printed == total - anchor - 1;
 }
 
 // Table 四 prints one row of fifteen cells under a two-level header; some
@@ -185,7 +236,9 @@ ReadUnit review_unit(const std::vector<SourceRow>& src) {
     }
   for (auto& r : src) {
     std::vector<Token> exact;
-    if (r.positional && r.tokens.size() == u.cells.size()) exact = r.tokens;
+    // Fifteen cells each certainly one ("| 40 | 0 | … | 22 |"): the row itself.
+    bool all_atomic = std::all_of(r.tokens.begin(), r.tokens.end(), [](const Token& t) { return t.atomic; });
+    if (r.tokens.size() == u.cells.size() && (r.positional || all_atomic)) exact = r.tokens;
     // Plain text: empty fields inside the row and before it (the row has no
     // label column) place its lost cells.
     const std::vector<Token>& fields = r.slots.empty() ? r.tokens : r.slots;
@@ -243,7 +296,7 @@ Mapping map_tables(const SourceDoc& doc, std::optional<int> year) {
       for (size_t j = 0; j < spec.rows.size(); ++j)
         m.units.push_back(unit_for(TableId::Active, spec.rows[j],
                                    a.source_of[j] >= 0 ? &act[a.source_of[j]] : nullptr));
-      note_strays(act, a, "active", m.findings);
+      note_strays(act, a, spec, m.findings);
     }
   }
 
@@ -252,10 +305,10 @@ Mapping map_tables(const SourceDoc& doc, std::optional<int> year) {
   std::string requests_layout;
   if (!req.empty()) {
     Alignment split = align(req, requests_table("2021")), single = align(req, requests_table("2019"));
-    int n_split = other_rows_printed(req, requests_table("2021"), split);
-    int n_single = other_rows_printed(req, requests_table("2019"), single);
-    if (n_split == 3 && n_single == 3) requests_layout = "2021";
-    else if (n_split == 1 && n_single == 1) requests_layout = "2019";
+    int fits_split = other_rows_fit(req, requests_table("2021"), split);
+    int fits_single = other_rows_fit(req, requests_table("2019"), single);
+    if (fits_split == 1 && fits_single != 1) requests_layout = "2021";
+    else if (fits_single == 1 && fits_split != 1) requests_layout = "2019";
     else
       requests_layout = split.score > single.score ? "2021"
                         : single.score > split.score ? "2019"
@@ -267,7 +320,7 @@ Mapping map_tables(const SourceDoc& doc, std::optional<int> year) {
       for (size_t j = 0; j < spec.rows.size(); ++j)
         m.units.push_back(unit_for(TableId::Requests, spec.rows[j],
                                    a.source_of[j] >= 0 ? &req[a.source_of[j]] : nullptr));
-      note_strays(req, a, "requests", m.findings);
+      note_strays(req, a, spec, m.findings);
     }
   }
 

@@ -90,6 +90,15 @@ std::u32string drop_stray_digits(const std::u32string& s) {
   return out;
 }
 
+// "…管理局关于2021年度政府信息公开工作年度报告" (pingtan-htp-2021): 关于
+// ("on") ties the agency to the report's name and is no part of the agency.
+std::u32string without_trailing_about(std::u32string s) {
+  static const std::u32string about = U"关于";
+  if (s.size() >= about.size() && s.compare(s.size() - about.size(), about.size(), about) == 0)
+    s.resize(s.size() - about.size());
+  return s;
+}
+
 }  // namespace
 
 Meta read_meta(std::string_view head_text, std::string_view title_hint, bool title_by_ocr) {
@@ -143,8 +152,9 @@ Meta read_meta(std::string_view head_text, std::string_view title_hint, bool tit
     if (!y) continue;
     if (y->year) m.year = y->year;
     m.title = to_utf8(title);
-    std::u32string before = trim_label(line.substr(0, y->begin));
-    std::u32string after = y->end < gk ? trim_label(line.substr(y->end, gk - y->end)) : U"";
+    std::u32string before = without_trailing_about(trim_label(line.substr(0, y->begin)));
+    std::u32string after =
+        y->end < gk ? without_trailing_about(trim_label(line.substr(y->end, gk - y->end))) : U"";
     std::u32string agency = !before.empty() ? before : after;
     // "杭州市…办事处\n2021年政府信息公开工作年度报告": the agency sits on the line above.
     if (agency.empty() && ci > 0 && ci < candidates.size()) {

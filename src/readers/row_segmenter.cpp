@@ -11,20 +11,21 @@ namespace {
 // Where a note or footer was cut out: the cells on either side are distinct,
 // but nothing says a cell boundary there is certain (run-together digits stay splittable).
 constexpr char32_t kCut = 0x1E;
+// Where an item's enumerator "（七）" was cut out: a row's label starts here.
+constexpr char32_t kItem = 0x1D;
 
 bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
 bool is_hard_sep(char32_t c) { return c == U'\t' || c == U'\n' || c == U'|'; }
-bool is_soft_space(char32_t c) { return c == U' ' || c == U'\r' || c == 0x3000 || c == 0xA0 || c == kCut; }
+bool is_soft_space(char32_t c) {
+  return c == U' ' || c == U'\r' || c == 0x3000 || c == 0xA0 || c == kCut || c == kItem;
+}
+bool is_chinese_numeral(char32_t c) {
+  return std::u32string_view(U"一二三四五六七八九十").find(c) != std::u32string_view::npos;
+}
 // Punctuation that may sit inside a label but never starts a new row by itself.
 bool is_neutral(char32_t c) {
   static const std::u32string_view n = U".,:;()[]\"'“”‘’、，。：；·<>《》「」*#_~`";
   return n.find(c) != std::u32string_view::npos;
-}
-
-std::u32string_view trim(std::u32string_view s) {
-  while (!s.empty() && (is_soft_space(s.front()) || s.front() == U'\t')) s.remove_prefix(1);
-  while (!s.empty() && (is_soft_space(s.back()) || s.back() == U'\t')) s.remove_suffix(1);
-  return s;
 }
 
 bool is_rule_line(std::u32string_view line) {
@@ -63,7 +64,7 @@ std::u32string strip_non_cells(std::u32string_view text) {
         ++j;
       }
       if (han && j < lines_kept.size() && lines_kept[j] == U')') {
-        out.push_back(kCut);
+        out.push_back(j == i + 2 && is_chinese_numeral(lines_kept[i + 1]) ? kItem : kCut);
         i = j;
         continue;
       }
@@ -100,8 +101,14 @@ class RowSegmenter {
     size_t i = 0;
     while (i < n_) {
       char32_t c = text_[i];
+      if (c == kItem) {
+        close_row_printed_empty();
+        item_opens_ = true;
+      }
       if (is_hard_sep(c) || is_soft_space(c)) {
         if (is_hard_sep(c) && empty_field_at(i)) empty_field();
+        if (c == U'\n') end_of_line(i);
+        cell_after_label_ = c != U'\n' && (cell_after_label_ || (is_hard_sep(c) && !label_.empty()));
         ++i;
         continue;
       }
@@ -129,6 +136,13 @@ class RowSegmenter {
   // The row's fields, empty ones included (see SourceRow::slots).
   std::vector<Token> slots_;
   bool slots_ok_ = true, any_empty_ = false;
+  size_t line_start_ = 0;
+  // The label being gathered opened with an item's number or enumerator
+  // ("2.申请人逾期…", "（七）总计"); the next label will (an enumerator was just cut).
+  bool item_label_ = false, item_opens_ = false;
+  // A tab or pipe since the label's last character, on the same line: what
+  // follows is another cell of the same printed row ("| （三）不 | 4.保护…").
+  bool cell_after_label_ = false;
 
   void flush() {
     if (!label_.empty() || !cur_.tokens.empty()) {
@@ -144,6 +158,45 @@ class RowSegmenter {
     slots_.clear();
     slots_ok_ = true;
     any_empty_ = false;
+    item_label_ = false;
+  }
+
+  // A row printed with its label and no values: closed, empty, when the next
+  // item begins, so that the next row's numbers never slide up into it
+  // (pingtan-scj-2021: "…2.申请人逾期未按收费通知要求缴纳费用、…申请3.其他（七）总计5000005").
+  // Only an item's own label: a group's heading ("（三）不予公开") is
+  // followed by its item 1, which continues it as before.
+  void close_row_printed_empty() {
+    if (!cur_.tokens.empty() || !item_label_ || cell_after_label_) return;
+    // One character is a fragment of a heading split across lines ("（六）其"
+    // above "他处理"), no row: the shortest row labels have two (规章, 其他, 总计).
+    if (std::count_if(label_.begin(), label_.end(), is_han) >= 2) flush();
+  }
+
+  // A markdown table line is one whole row: the numbers of the next line are
+  // another row's (shanghai-2025 prints （五）5's "| 0 | 0 | … |" under
+  // （五）4's line, and the first number of the narrative under table 四's).
+  // A table line of an item that prints only empty fields is a row printed
+  // empty ("| 3.其他 |  |  |", "3.其他\t\t\t").
+  void end_of_line(size_t nl) {
+    if (!cur_.tokens.empty() && is_markdown_row(line_start_, nl)) {
+      flush();
+    } else if (cur_.tokens.empty() && ends_in_empty_fields(line_start_, nl)) {
+      cell_after_label_ = false;  // the empty fields are this row's own
+      close_row_printed_empty();
+    }
+    line_start_ = nl + 1;
+  }
+  bool is_markdown_row(size_t begin, size_t end) const {
+    while (begin < end && is_soft_space(text_[begin])) ++begin;
+    while (end > begin && is_soft_space(text_[end - 1])) --end;
+    return end - begin >= 2 && text_[begin] == U'|' && text_[end - 1] == U'|';
+  }
+  bool ends_in_empty_fields(size_t begin, size_t end) const {
+    int separators = 0;
+    while (end > begin && (is_soft_space(text_[end - 1]) || text_[end - 1] == U'\t' || text_[end - 1] == U'|'))
+      separators += !is_soft_space(text_[--end]);
+    return separators >= 2 && end > begin;
   }
 
   // A token is certainly one cell when the nearest printed characters on both
@@ -184,7 +237,11 @@ class RowSegmenter {
   }
   void push_token(size_t begin, size_t end, bool atomic) {
     Token t;
-    t.raw = to_utf8(text_.substr(begin, end - begin));
+    // 增 and 减 are printed signs: "增5" is +5, "减12" is -12.
+    std::u32string printed(text_.substr(begin, end - begin));
+    if (printed[0] == U'增') printed[0] = U'+';
+    if (printed[0] == U'减') printed[0] = U'-';
+    t.raw = to_utf8(printed);
     t.atomic = atomic;
     push_token(std::move(t), begin);
   }
@@ -197,6 +254,8 @@ class RowSegmenter {
   }
   void add_label(std::u32string_view s) {
     if (!cur_.tokens.empty()) flush();
+    if (label_.empty()) item_label_ = item_opens_;
+    item_opens_ = cell_after_label_ = false;
     label_.append(s);
   }
 
@@ -214,16 +273,25 @@ class RowSegmenter {
     return j < n_ && text_[j] == U'\n';
   }
 
+  // A sign belongs to the number it touches: "2648-185" is 2648 and -185;
+  // 2019's 本年增/减 prints "0+11" (0, then +11 to split into +1 and 1),
+  // "16减12" (16 and -12, pingtan-nyn-2019), "增5" (+5). 增 or 减 after a Han
+  // character is a word ("新增12个").
+  bool sign_at(size_t i) const {
+    if (i + 1 >= n_ || !is_digit(text_[i + 1])) return false;
+    char32_t c = text_[i];
+    if (c == U'-' || c == U'－' || c == U'+' || c == U'＋') return true;
+    return (c == U'增' || c == U'减') && (i == 0 || !is_han(text_[i - 1]));
+  }
+
   // A number at i (with its sign, decimals, thousands groups and unit):
   // pushed, and the position after it returned; i when there is none.
   size_t read_number(size_t i) {
-    char32_t c = text_[i];
-    // A sign belongs to the number it touches ("2648-185" is 2648 and -185…).
-    bool negative = (c == U'-' || c == U'－') && i + 1 < n_ && is_digit(text_[i + 1]);
-    if (!is_digit(c) && !negative) return i;
-    size_t j = negative ? i + 1 : i;
+    bool sign = sign_at(i);
+    if (!is_digit(text_[i]) && !sign) return i;
+    size_t j = sign ? i + 1 : i;
     while (j < n_ && is_digit(text_[j])) ++j;
-    if (size_t k = read_list_number(i, j, negative); k != i) return k;
+    if (size_t k = read_list_number(i, j, sign); k != i) return k;
     // Decimal part and thousands groups.
     while (j + 1 < n_ && (text_[j] == U'.' || text_[j] == U',') && is_digit(text_[j + 1])) {
       if (text_[j] == U',') {
@@ -244,17 +312,20 @@ class RowSegmenter {
   // A list number opening the next label: "00000002.其他法律…" → "0000000" |
   // "2.其他…". The digits before it are pushed and the position of the list
   // number returned; i when the digits ending at j are no such thing.
-  size_t read_list_number(size_t i, size_t j, bool negative) {
+  size_t read_list_number(size_t i, size_t j, bool sign) {
     size_t after_dot = j + 1;
     while (after_dot < n_ && after_dot < j + 4 && (is_soft_space(text_[after_dot]) || is_hard_sep(text_[after_dot])))
       ++after_dot;
     bool list = j < n_ && (text_[j] == U'.' || text_[j] == U'、' || text_[j] == U'．') && after_dot < n_ &&
                 (is_han(text_[after_dot]) || text_[after_dot] == U'“' || text_[after_dot] == U'"');
     if (!list) return i;
-    size_t digits_start = negative ? i + 1 : i;
+    size_t digits_start = sign ? i + 1 : i;
     size_t value_end = j - 1;  // the last digit goes to the label
     if (value_end > digits_start) push_token(i, value_end, false);
+    // Items 2 and on follow an item's row; item 1 follows its group's heading.
+    if (text_[value_end] != U'1') close_row_printed_empty();
     add_label(text_.substr(value_end, 1));
+    if (label_.size() == 1) item_label_ = true;
     return value_end + 1;
   }
 

@@ -7,9 +7,17 @@
 namespace gongkai {
 
 // Bytes of a text file to UTF-8. Accepts UTF-8 (with or without BOM), UTF-16
-// with BOM, and GB18030 (a superset of GBK/GB2312). Returns nullopt when the
-// bytes are none of these; `encoding` names what was detected.
+// (with a BOM, or without one: LE or BE as its NUL bytes say), Big5 (as the
+// charset detector says: returned in simplified characters, see
+// to_simplified) and GB18030 (a superset of GBK/GB2312). Returns nullopt when
+// the bytes are none of these; `encoding` names what was detected.
 std::optional<std::string> decode_text(std::string_view bytes, std::string& encoding);
+
+// Traditional Han characters to simplified ones, character by character. A
+// Big5 report is a mainland report converted to traditional characters (Big5
+// has no simplified ones); its labels and headings are matched in the
+// simplified characters they were printed in.
+std::string to_simplified(std::string_view utf8);
 
 bool valid_utf8(std::string_view s);
 

@@ -28,6 +28,16 @@ TEST(Meta, OcrTitleWithASpeckOrItsEndLost) {
   EXPECT_TRUE(prose.agency.empty());
 }
 
+TEST(Meta, AboutBetweenAgencyAndYearIsNoPartOfTheAgency) {
+  // pingtan-htp-2021's title, as the page's title and as the first two lines of its text.
+  for (auto [head, title] : {std::pair<const char*, const char*>{"", "平潭综合实验区海坛片区管理局关于2021年度政府信息公开工作年度报告"},
+                             {"平潭综合实验区海坛片区管理局\n关于2021年度政府信息公开工作年度报告\n正文", ""}}) {
+    Meta m = read_meta(head, title);
+    EXPECT_EQ(m.agency, "平潭综合实验区海坛片区管理局") << head << title;
+    EXPECT_EQ(m.year, 2021);
+  }
+}
+
 TEST(AgencyCheck, KnownPlacesAndOrgansPass) {
   for (const char* a : {"天坛街道办事处", "平潭综合实验区管委会", "淮安经济技术开发区管委会", "邳州市城市管理局",
                         "杭州市西湖区文化广电旅游局", "淮安市洪泽区人民政府", "上海市人民政府办公厅",

@@ -38,25 +38,28 @@ void inner_text(const GumboNode* node, std::string& out) {
   for (unsigned i = 0; i < ch.length; ++i) inner_text(static_cast<const GumboNode*>(ch.data[i]), out);
 }
 
-void collect(const GumboNode* node, GumboTag tag, std::vector<const GumboNode*>& out, bool nested) {
+// The elements tagged `tag` (or `also`) under `node`, in document order; not
+// those of a table nested inside.
+void collect(const GumboNode* node, GumboTag tag, std::vector<const GumboNode*>& out,
+             GumboTag also = GUMBO_TAG_LAST) {
   if (node->type != GUMBO_NODE_ELEMENT) return;
   const GumboVector& ch = node->v.element.children;
   for (unsigned i = 0; i < ch.length; ++i) {
     auto* c = static_cast<const GumboNode*>(ch.data[i]);
     if (c->type != GUMBO_NODE_ELEMENT) continue;
-    if (c->v.element.tag == tag) out.push_back(c);
-    else if (nested || c->v.element.tag != GUMBO_TAG_TABLE) collect(c, tag, out, nested);
+    if (c->v.element.tag == tag || c->v.element.tag == also) out.push_back(c);
+    else if (c->v.element.tag != GUMBO_TAG_TABLE) collect(c, tag, out, also);
   }
 }
 
 std::vector<SourceRow> table_rows(const GumboNode* table) {
   std::vector<const GumboNode*> trs;
-  collect(table, GUMBO_TAG_TR, trs, false);
+  collect(table, GUMBO_TAG_TR, trs);
   std::vector<SourceRow> rows;
   for (const GumboNode* tr : trs) {
+    // A label cell printed as <th> stands where it is printed: "<th>（一）予以公开</th><td>3</td>".
     std::vector<const GumboNode*> tds;
-    collect(tr, GUMBO_TAG_TD, tds, false);
-    collect(tr, GUMBO_TAG_TH, tds, false);
+    collect(tr, GUMBO_TAG_TD, tds, GUMBO_TAG_TH);
     std::vector<TableCell> cells(tds.size());
     std::vector<const TableCell*> refs;
     for (size_t i = 0; i < tds.size(); ++i) {
@@ -111,7 +114,7 @@ SourceDoc read_html(std::string_view bytes) {
   SourceDoc doc;
   doc.kind = "text";
   auto decoded = decode_text(bytes, doc.encoding);
-  if (!decoded) throw ReadError("not valid text: neither UTF-8, UTF-16 nor GB18030");
+  if (!decoded) throw ReadError("not valid text: neither UTF-8, UTF-16, Big5 nor GB18030");
   std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> out(
       gumbo_parse_with_options(&kGumboDefaultOptions, decoded->data(), decoded->size()),
       [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });

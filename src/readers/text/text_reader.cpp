@@ -33,11 +33,14 @@ class TextReader final : public Reader {
 
 SourceDoc TextReader::read(std::string_view bytes, ReadContext&) const {
   if (bytes.empty()) throw ReadError("empty file");
-  if (looks_binary(bytes)) throw ReadError("binary data, not a text report");
   SourceDoc doc;
   doc.kind = "text";
+  // Decoded first: UTF-16 text has NUL bytes (8 to 19% of a report's), so
+  // whether it is binary is told by what it decodes to.
   auto decoded = decode_text(bytes, doc.encoding);
-  if (!decoded) throw ReadError("not valid text: neither UTF-8, UTF-16 nor GB18030");
+  if ((decoded && looks_binary(*decoded)) || (!decoded && looks_binary(bytes)))
+    throw ReadError("binary data, not a text report");
+  if (!decoded) throw ReadError("not valid text: neither UTF-8, UTF-16, Big5 nor GB18030");
   std::u32string text = to_u32(nfkc(*decoded));
   split_sections(text, doc);
   return doc;
