@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <set>
+#include <string_view>
+#include <tuple>
 
 #include "evidence/narrative_text.h"
 #include "evidence/sentence_reader.h"
@@ -52,8 +54,17 @@ bool is_money_unit(const std::string& unit) { return unit.find("元") != std::st
 // The same sentence read twice (a section's text repeated, a sentence
 // printed again in 五) is one statement.
 void drop_repeated(std::vector<Statement>& out) {
-  std::set<std::tuple<CellKey, double, std::string, std::string>> seen;
-  std::erase_if(out, [&](const Statement& s) { return !seen.insert({s.cell, s.value, s.unit, s.sentence}).second; });
+  std::set<std::tuple<const CellKey&, double, std::string_view, std::string_view>> seen;
+  std::vector<bool> repeated(out.size());
+  for (size_t i = 0; i < out.size(); ++i)
+    repeated[i] = !seen.insert({out[i].cell, out[i].value, out[i].unit, out[i].sentence}).second;
+  size_t kept = 0;
+  for (size_t i = 0; i < out.size(); ++i)
+    if (!repeated[i]) {
+      if (kept != i) out[kept] = std::move(out[i]);
+      ++kept;
+    }
+  out.resize(kept);
 }
 
 // A cell the narrative states with two values in one kind of unit (two
@@ -91,8 +102,11 @@ std::vector<Statement> narrative_statements(const std::map<Section, std::string>
     std::u32string_view norm = prepared.norm;
     for (const SentenceSpan& span : sentences(prepared)) {
       auto mentions = read_sentence(norm.substr(span.begin, span.end - span.begin), year, section == Section::Review);
-      for (const Mention& m : mentions) {
-        std::string sentence = quote(prepared, span, m);
+      std::string sentence;
+      for (size_t i = 0; i < mentions.size(); ++i) {
+        const Mention& m = mentions[i];
+        bool same_piece = i > 0 && mentions[i - 1].piece_begin == m.piece_begin && !sentence.starts_with("…");
+        if (!same_piece) sentence = quote(prepared, span, m);
         for (CellKey cell : cells_of(m, format))
           out.push_back(Statement{std::move(cell), m.value, to_utf8(m.unit), sentence, section});
       }
