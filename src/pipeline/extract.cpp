@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "mapping/mapper.h"
+#include "evidence/statements.h"
 #include "mapping/meta.h"
 #include "readers/registry.h"
 #include "validation/identities.h"
@@ -67,7 +68,7 @@ Report build_report(const SourceDoc& doc) {
                           "no disclosure tables found (sections 二/三/四 or their rows were not recognised)", {}});
   for (auto& [sec, text] : doc.section_text) r.narrative[sec] = text;
   auto eqs = identities(r.requests, r.review);
-  resolve_cells(m.units, eqs, r);
+  resolve_cells(m.units, eqs, r, narrative_statements(doc.section_text, r.meta.template_format, r.meta.year));
   correct_from_alternatives(eqs, r);
   validate(eqs, r);
   return r;

@@ -238,10 +238,7 @@ class RowSegmenter {
   void push_token(size_t begin, size_t end, bool atomic) {
     Token t;
     // 增 and 减 are printed signs: "增5" is +5, "减12" is -12.
-    std::u32string printed(text_.substr(begin, end - begin));
-    if (printed[0] == U'增') printed[0] = U'+';
-    if (printed[0] == U'减') printed[0] = U'-';
-    t.raw = to_utf8(printed);
+    t.raw = to_utf8(with_ascii_sign(text_.substr(begin, end - begin)));
     t.atomic = atomic;
     push_token(std::move(t), begin);
   }
@@ -280,8 +277,8 @@ class RowSegmenter {
   bool sign_at(size_t i) const {
     if (i + 1 >= n_ || !is_digit(text_[i + 1])) return false;
     char32_t c = text_[i];
-    if (c == U'-' || c == U'－' || c == U'+' || c == U'＋') return true;
-    return (c == U'增' || c == U'减') && (i == 0 || !is_han(text_[i - 1]));
+    if (!printed_sign(c)) return false;
+    return !is_han(c) || i == 0 || !is_han(text_[i - 1]);
   }
 
   // A number at i (with its sign, decimals, thousands groups and unit):

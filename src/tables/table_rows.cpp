@@ -26,7 +26,7 @@ SourceRow row_from_cells(const std::vector<const TableCell*>& cells, const std::
         if (!in_values) continue;
       }
       Token t;
-      t.raw = squeeze_space(to_utf8(text));
+      t.raw = squeeze_space(to_utf8(with_ascii_sign(text)));
       t.atomic = true;
       t.unread = cell->unread;
       t.where = cell->where;

@@ -22,6 +22,18 @@ std::u32string without_spaces(std::u32string_view line) {
 
 bool is_dash(char32_t c) { return c == U'-' || c == U'—' || c == U'–' || c == U'－' || c == U'―'; }
 
+char32_t printed_sign(char32_t c) {
+  if (c == U'-' || c == U'－' || c == U'减') return U'-';
+  if (c == U'+' || c == U'＋' || c == U'增') return U'+';
+  return 0;
+}
+
+std::u32string with_ascii_sign(std::u32string_view s) {
+  std::u32string out(s);
+  if (!out.empty() && (out[0] == U'增' || out[0] == U'减')) out[0] = printed_sign(out[0]);
+  return out;
+}
+
 bool is_blank_mark(std::u32string_view s) {
   if (s == U"无") return true;
   if (s.empty() || s.size() > 2) return false;
@@ -35,7 +47,8 @@ bool is_value_text(std::u32string_view t) {
   for (char32_t c : t)
     if (c != U' ' && c != U'\t' && c != U'\n' && c != 0xA0 && c != 0x3000) s.push_back(c);
   if (s.empty() || is_blank_mark(s)) return true;
-  size_t i = (s[0] == U'-' && s.size() > 1) ? 1 : 0;
+  // A signed change ("-3", "+1", "增5", "减12") is a value too.
+  size_t i = (printed_sign(s[0]) && s.size() > 1) ? 1 : 0;
   if (!is_digit(s[i])) return false;
   while (i < s.size() && is_digit(s[i])) ++i;
   // "1.属于国家秘密" is a numbered label, "7730.28" a value.

@@ -10,6 +10,13 @@ namespace gongkai {
 // Dashes as reports print them: ASCII, em, en, full-width, horizontal bar.
 bool is_dash(char32_t c);
 
+// A sign printed before a number: '-' or '+' (full-width too), or 2019's
+// 本年增/减 written as a word, 增 (+) or 减 (-). Returns '+' or '-', or 0.
+char32_t printed_sign(char32_t c);
+// The text with a leading word sign written as its ASCII sign ("增5" → "+5",
+// "减12" → "-12"), as the record keeps it.
+std::u32string with_ascii_sign(std::u32string_view s);
+
 // A printed blank: "-", "—", "--", "——", "/", "无" and the like (a run of
 // one or two dashes or slashes, or 无). Spaces are not allowed inside.
 bool is_blank_mark(std::u32string_view s);

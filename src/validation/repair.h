@@ -4,12 +4,17 @@
 #pragma once
 #include <vector>
 
+#include "evidence/statements.h"
 #include "model/read_unit.h"
 #include "model/record.h"
 #include "validation/identities.h"
 
 namespace gongkai {
 
-void resolve_cells(const std::vector<ReadUnit>& units, const std::vector<Equation>& eqs, Report& report);
+// `statements`: what the report's narrative says of its cells; a statement
+// decides a reading the identities leave open, and a clean reading it
+// contradicts is a `narrative` finding.
+void resolve_cells(const std::vector<ReadUnit>& units, const std::vector<Equation>& eqs, Report& report,
+                   const std::vector<Statement>& statements = {});
 
 }  // namespace gongkai

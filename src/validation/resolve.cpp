@@ -7,6 +7,7 @@
 
 #include "validation/joint_dp.h"
 #include "validation/linear.h"
+#include "validation/narrative_evidence.h"
 #include "validation/row_readings.h"
 
 namespace gongkai {
@@ -451,12 +452,14 @@ bool Resolution::any_undecided() const {
   return false;
 }
 
-Resolution resolve(const std::vector<ReadUnit>& units, const std::vector<Equation>& eqs) {
+Resolution resolve(const std::vector<ReadUnit>& units, const std::vector<Equation>& eqs,
+                   const std::vector<Statement>& statements) {
   Resolution res;
   Search s(units, eqs);
   s.opts.reserve(units.size());
   const bool lossy = report_lost_cells(units);
   for (auto& u : units) s.opts.push_back(options_for(u, eqs, lossy));
+  for (auto& use : decide_by_statements(statements, units, s.opts)) res.statements_used.emplace_back(use.row, use.statement);
   prepare(s);
   if (s.any_free_or_multi) by_partial_sums(s);
   if (!s.joint_done && s.any_free_or_multi && s.combos <= kComboCap) enumerate(s);

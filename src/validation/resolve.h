@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "evidence/statements.h"
 #include "model/read_unit.h"
 #include "model/record.h"
 #include "validation/identities.h"
@@ -55,10 +56,14 @@ struct Resolution {
   std::vector<RowDecision> rows;       // one per ReadUnit, in order
   bool no_consistent_reading = false;  // no joint reading satisfies the identities
   bool search_cut = false;             // too many joint readings to search them all
+  // The report's sentences that decided a row's reading (narrative_evidence.h).
+  std::vector<std::pair<size_t, Statement>> statements_used;
 
   bool any_undecided() const;
 };
 
-Resolution resolve(const std::vector<ReadUnit>& units, const std::vector<Equation>& eqs);
+// `statements`: what the report's narrative says of its cells (may be empty).
+Resolution resolve(const std::vector<ReadUnit>& units, const std::vector<Equation>& eqs,
+                   const std::vector<Statement>& statements = {});
 
 }  // namespace gongkai

@@ -26,3 +26,12 @@ TEST(Printed, BlankMarksAndValueText) {
   for (const char32_t* s : {U"1.属于国家秘密", U"1本机关不掌握相关政府信息", U"5,于三类内部事务"})
     EXPECT_FALSE(is_value_text(s));
 }
+
+TEST(Printed, SignedChangesAreValues) {
+  // 2019's 本年增/减 prints signs, also as words.
+  for (const char32_t* s : {U"+1", U"-3", U"增5", U"减12", U"＋2"}) EXPECT_TRUE(is_value_text(s));
+  for (const char32_t* s : {U"增加", U"减少3件以上", U"新增"}) EXPECT_FALSE(is_value_text(s));
+  EXPECT_EQ(with_ascii_sign(U"增5"), U"+5");
+  EXPECT_EQ(with_ascii_sign(U"减12"), U"-12");
+  EXPECT_EQ(with_ascii_sign(U"新增"), U"新增");
+}
