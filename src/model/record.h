@@ -74,6 +74,7 @@ struct Report {
   Meta meta;
   TableLayout active, requests, review;
   std::map<CellKey, Cell> cells;
+  std::vector<ExtraTable> extra_tables;  // printed after 四, as printed (never in the template's tables)
   std::vector<Finding> findings;
   std::map<Section, std::string> narrative;
 

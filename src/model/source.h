@@ -10,8 +10,12 @@
 
 namespace gongkai {
 
-// The six numbered parts of every report: 一 总体情况 … 六 其他需要报告的事项.
-enum class Section { Preamble = 0, Overview = 1, Active = 2, Requests = 3, Review = 4, Problems = 5, Other = 6 };
+// The six numbered parts of every report: 一 总体情况 … 六 其他需要报告的事项;
+// and Extra, a table printed after 四 that the template does not know (2025
+// reports print 五、信息处理费收取情况 there, and number the rest 六, 七).
+enum class Section {
+  Preamble = 0, Overview = 1, Active = 2, Requests = 3, Review = 4, Problems = 5, Other = 6, Extra = 7
+};
 
 struct Provenance {
   int page = 0;                        // 1-based; 0 when the input has no pages
@@ -64,6 +68,13 @@ struct ReaderFinding {
   bool error = false;     // error rather than warning severity
 };
 
+// A table printed after 四 that the template does not know: its heading and
+// its rows as printed. Its numbers never enter the template's tables.
+struct ExtraTable {
+  std::string heading;
+  std::vector<SourceRow> rows;
+};
+
 struct SourceDoc {
   std::string kind = "text";   // text, html, pdf-text, pdf-scan, image
   int pages = 0;
@@ -76,6 +87,7 @@ struct SourceDoc {
   std::vector<std::string> notes;                      // reader's warnings
   std::vector<ReaderFinding> findings;
   std::vector<int> ocr_pages;   // pages whose text layer is missing or unusable
+  std::vector<ExtraTable> extra_tables;
 };
 
 }  // namespace gongkai

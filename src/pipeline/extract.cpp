@@ -67,6 +67,7 @@ Report build_report(const SourceDoc& doc) {
     r.findings.push_back({"mapping.no_tables", Severity::Error, FindingKind::Extraction,
                           "no disclosure tables found (sections 二/三/四 or their rows were not recognised)", {}});
   for (auto& [sec, text] : doc.section_text) r.narrative[sec] = text;
+  r.extra_tables = doc.extra_tables;
   auto eqs = identities(r.requests, r.review);
   resolve_cells(m.units, eqs, r, narrative_statements(doc.section_text, r.meta.template_format, r.meta.year));
   correct_from_alternatives(eqs, r);

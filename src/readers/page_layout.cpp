@@ -198,6 +198,10 @@ void rows_by_section(std::vector<Placed>& placed, const std::vector<SectionStart
     // A table's own words outweigh where it stands: a heading misread by OCR
     // must not put table 四 under 三.
     if (Section by_words = section_by_content(tables[k]); by_words != Section::Preamble) sec = by_words;
+    if (sec == Section::Extra) {
+      out.extra_tables.push_back({"", rows_from_table(tables[k])});
+      continue;
+    }
     if (sec != Section::Active && sec != Section::Requests && sec != Section::Review) continue;
     auto rows = rows_from_table(tables[k]);
     auto& dst = out.rows[sec];
@@ -237,6 +241,7 @@ void assemble(std::vector<PageLayout>& pages, SourceDoc& out) {
   out.head_text = to_utf8(text.substr(0, std::min<size_t>(head_end, 6000)));
   rows_by_section(placed, starts, out);
   narrative_by_section(text, placed, starts, out);
+  for (auto& t : out.extra_tables) t.heading = section_heading(out);
 }
 
 }  // namespace gongkai

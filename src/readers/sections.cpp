@@ -23,8 +23,9 @@ const std::vector<HeadingRule>& rules() {
       {Section::Active, U'二', {U"主动公开"}, {U"主动公开政府信息"}},
       {Section::Requests, U'三', {U"收到和处理", U"申请情况", U"依申请"}, {U"收到和处理政府信息"}},
       {Section::Review, U'四', {U"行政复议", U"行政诉讼"}, {U"政府信息公开行政复议"}},
-      {Section::Problems, U'五', {U"存在的主要问题", U"主要问题", U"存在问题", U"改进情况"}},
-      {Section::Other, U'六', {U"其他需要报告", U"其他事项"}},
+      {Section::Extra, U'五', {U"信息处理费"}, {U"信息处理费收取", U"信息处理费情况"}},
+      {Section::Problems, U'五', {U"存在的主要问题", U"主要问题", U"存在问题", U"改进情况"}, {U"存在的主要问题"}},
+      {Section::Other, U'六', {U"其他需要报告", U"其他事项"}, {U"其他需要报告"}},
   };
   return r;
 }
@@ -36,7 +37,7 @@ bool is_delim(char32_t c) {
 
 // Does a heading of `rule` start at text[i] (the numeral)? Returns the offset
 // past the matched key, or 0.
-bool is_numeral(char32_t c) { return std::u32string_view(U"一二三四五六").find(c) != std::u32string_view::npos; }
+bool is_numeral(char32_t c) { return std::u32string_view(U"一二三四五六七").find(c) != std::u32string_view::npos; }
 
 size_t match_at(std::u32string_view text, size_t i, const HeadingRule& rule) {
   if (text[i] != rule.numeral && (rule.strong.empty() || !is_numeral(text[i]))) return 0;
@@ -96,6 +97,37 @@ bool is_section_heading(std::u32string_view text, Section s) {
   return false;
 }
 
+namespace {
+
+// A section's heading: its first words, up to the first digit or line end.
+std::string heading_of(std::u32string_view whole) {
+  size_t n = 0;
+  while (n < whole.size() && n < 40 && whole[n] != U'\n' && !(whole[n] >= U'0' && whole[n] <= U'9')) ++n;
+  return squeeze_space(to_utf8(whole.substr(0, n)));
+}
+
+// Table 四's text up to a numbered heading that no section rule knows
+// ("五、…情况" followed by a table of its own): that table goes to
+// doc.extra_tables with its heading, and its numbers never enter 四.
+std::u32string_view cut_extra_table(std::u32string_view body, SourceDoc& doc) {
+  for (size_t i = 0; i + 2 < body.size(); ++i) {
+    if (std::u32string_view(U"五六七八九").find(body[i]) == std::u32string_view::npos) continue;
+    if (!(body[i + 1] == U'、' || body[i + 1] == U'.' || body[i + 1] == U'．') || !is_han(body[i + 2])) continue;
+    if (i > 0 && (body[i - 1] == U'(' || body[i - 1] == U'（' || body[i - 1] == U'第' || is_han(body[i - 1]))) continue;
+    auto rest = body.substr(i);
+    doc.extra_tables.push_back({heading_of(rest), segment_rows(strip_non_cells(rest))});
+    return body.substr(0, i);
+  }
+  return body;
+}
+
+}  // namespace
+
+std::string section_heading(const SourceDoc& doc) {
+  auto it = doc.section_text.find(Section::Extra);
+  return it == doc.section_text.end() ? std::string() : heading_of(to_u32(it->second));
+}
+
 // Fills the sections of `doc` from a whole text. Shared by the text reader
 // and by readers whose narrative arrives as text.
 void split_sections(std::u32string_view text, SourceDoc& doc) {
@@ -117,7 +149,12 @@ void split_sections(std::u32string_view text, SourceDoc& doc) {
                             " is longer than any table; only its first part was read");
         body = body.substr(0, kMaxTableChars);
       }
+      if (s == Section::Review) body = cut_extra_table(body, doc);
       doc.rows[s] = segment_rows(strip_non_cells(body));
+    } else if (s == Section::Extra) {
+      // Its rows from the heading on: run-together text prints the column
+      // headings right after it, and they belong to the first row's label.
+      doc.extra_tables.push_back({heading_of(whole), segment_rows(strip_non_cells(whole.substr(0, 20000)))});
     }
   }
 }

@@ -24,6 +24,10 @@ std::vector<SectionStart> find_sections(std::u32string_view text);
 // narrative arrives as text.
 void split_sections(std::u32string_view text, SourceDoc& doc);
 
+// The heading of the Extra section (a table printed after 四): the first
+// words of its text, "" when there is none.
+std::string section_heading(const SourceDoc& doc);
+
 // True when `text` (one line or one block) starts with the heading of `s`.
 bool is_section_heading(std::u32string_view text, Section s);
 

@@ -89,7 +89,7 @@ bool report_lost_cells(const std::vector<ReadUnit>& units) {
 
 namespace {
 
-using LocalIdentities = std::vector<std::vector<std::pair<int, double>>>;
+using LocalIdentities = RowIdentities;
 
 // The row's own identities by column index (blank cells make one unusable).
 LocalIdentities local_identities(const ReadUnit& u, const std::vector<Equation>& eqs) {
@@ -105,26 +105,47 @@ LocalIdentities local_identities(const ReadUnit& u, const std::vector<Equation>&
   return out;
 }
 
-// The readings of a row with exactly `missing` lost cells: every one (`all`)
-// and those its own identities allow, their lost cells worked out (`fit`),
-// each once.
+// The readings of a row with exactly `missing` lost cells that its own
+// identities allow, their lost cells worked out (`fit`, each once); and,
+// where the caller needs them, every reading (`all`: when none fits, their
+// values are the candidates). `all_count` is 0, 1 or 2 (two or more).
 struct Weighed {
-  std::vector<Hypothesis> all, fit;
+  std::vector<Hypothesis> fit, all;
+  int all_count = 0;
+  bool all_complete = false;  // `all` holds every reading (not cut at kCandidateCap)
   bool overflow = false;
 };
+
+// Readings kept as candidates of a row none of whose readings adds up: past
+// this many, the row's cells are left without candidates.
+constexpr size_t kCandidateCap = 512;
 
 class RowWeigher {
  public:
   RowWeigher(const ReadUnit& u, LocalIdentities local) : u_(u), local_(std::move(local)) {}
-  Weighed weigh(int missing) {
+
+  // `need_all`: also every reading when none fits.
+  Weighed weigh(int missing, bool need_all) {
     Weighed w;
-    w.all = hypotheses(u_, missing, budget_, w.overflow);
+    auto fitting = hypotheses(u_, missing, kHypothesisCap, w.overflow, &local_);
     if (w.overflow) return w;
-    budget_ -= w.all.size();
-    for (auto& h : w.all) {
+    for (auto& h : fitting) {
       Hypothesis filled = h;
       if (!propagate(local_, u_.kinds, filled)) continue;
       if (seen_.insert(signature(filled)).second) w.fit.push_back(std::move(filled));
+    }
+    // How many readings there are at all: two say that the identities chose.
+    bool many = false;
+    auto probe = hypotheses(u_, missing, 1, many);
+    w.all_count = many ? 2 : static_cast<int>(probe.size());
+    if (w.fit.empty() && need_all && w.all_count > 0) {
+      bool cut = false;
+      w.all = hypotheses(u_, missing, kCandidateCap, cut);
+      w.all_complete = !cut;
+      if (cut) w.all.clear();
+    } else if (w.all_count == 1) {
+      w.all = std::move(probe);
+      w.all_complete = true;
     }
     return w;
   }
@@ -132,7 +153,6 @@ class RowWeigher {
  private:
   const ReadUnit& u_;
   LocalIdentities local_;
-  size_t budget_ = kHypothesisCap;
   std::set<std::string> seen_;
 };
 
@@ -153,16 +173,16 @@ void append(std::vector<Hypothesis>& to, std::vector<Hypothesis>& more) {
 // A row whose printed digits fill every cell (see options_for).
 UnitOptions complete_readings(const ReadUnit& u, RowWeigher& weigher, bool doubt) {
   UnitOptions o;
-  Weighed complete = weigher.weigh(0);
+  Weighed complete = weigher.weigh(0, true);
   if (complete.overflow) return unread_overflow();
   Weighed lost_one;
   if (doubt) {
-    lost_one = weigher.weigh(1);
+    lost_one = weigher.weigh(1, true);
     if (lost_one.overflow) return unread_overflow();
   }
   if (!complete.fit.empty()) {
     o.hyps = std::move(complete.fit);
-    o.raw_ambiguous = complete.all.size() > 1 || !lost_one.fit.empty();
+    o.raw_ambiguous = complete.all_count > 1 || !lost_one.fit.empty();
     append(o.hyps, lost_one.fit);
     o.missing = 0;
     return o;
@@ -173,13 +193,17 @@ UnitOptions complete_readings(const ReadUnit& u, RowWeigher& weigher, bool doubt
   // its values are only candidates. Several cannot be told apart.
   o.inconsistent = true;
   o.lossy_doubt = doubt;
-  o.raw_ambiguous = complete.all.size() > 1;
-  if (complete.all.size() == 1 && !doubt) {
+  o.raw_ambiguous = complete.all_count > 1;
+  if (complete.all_count == 1 && !doubt) {
     o.hyps = std::move(complete.all);
     return o;
   }
-  o.candidates = std::move(complete.all);
-  append(o.candidates, lost_one.fit);
+  // Every reading is a candidate; past kCandidateCap of them, none is kept
+  // (a cut list would claim agreement it has not shown).
+  if (complete.all_complete) {
+    o.candidates = std::move(complete.all);
+    append(o.candidates, lost_one.fit);
+  }
   return o;
 }
 
@@ -220,15 +244,15 @@ UnitOptions options_for(const ReadUnit& u, const std::vector<Equation>& eqs, boo
   if (lo == 0) return complete_readings(u, weigher, lossy && !exact);
   // Too few digits for the cells (or an empty field, or an unread OCR cell):
   // lost-cell readings, the fewest lost cells that fit the row's identities.
-  std::vector<Hypothesis> first_level;
+  Weighed first_level;
   for (int missing = lo; missing <= hi; ++missing) {
-    Weighed w = weigher.weigh(missing);
+    Weighed w = weigher.weigh(missing, first_level.all_count == 0);
     if (w.overflow) return unread_overflow();
-    if (w.all.empty()) continue;
-    if (first_level.empty()) first_level = w.all;
+    if (w.all_count == 0) continue;
+    if (first_level.all_count == 0) first_level = w;
     if (!w.fit.empty()) {
       UnitOptions o;
-      o.raw_ambiguous = w.all.size() > 1;
+      o.raw_ambiguous = w.all_count > 1;
       o.hyps = std::move(w.fit);
       o.missing = missing;
       return o;
@@ -238,9 +262,9 @@ UnitOptions options_for(const ReadUnit& u, const std::vector<Equation>& eqs, boo
   // read (the validator reports what fails); several cannot be told apart.
   UnitOptions o;
   o.inconsistent = true;
-  o.raw_ambiguous = first_level.size() > 1;
-  if (first_level.size() == 1) o.hyps = std::move(first_level);
-  else o.candidates = std::move(first_level);
+  o.raw_ambiguous = first_level.all_count > 1;
+  if (first_level.all_count == 1) o.hyps = std::move(first_level.all);
+  else if (first_level.all_complete) o.candidates = std::move(first_level.all);
   return o;
 }
 

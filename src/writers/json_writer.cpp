@@ -13,6 +13,22 @@ json value_json(double v, ColumnKind k) {
 
 namespace {
 
+// Tables printed after 四 that the template does not know: heading, and each
+// row's label and values as printed.
+json extra_tables_json(const Report& r) {
+  json out = json::array();
+  for (const ExtraTable& t : r.extra_tables) {
+    json rows = json::array();
+    for (const SourceRow& row : t.rows) {
+      json values = json::array();
+      for (const Token& v : row.tokens) values.push_back(v.raw);
+      rows.push_back({{"label", row.label}, {"values", values}});
+    }
+    out.push_back({{"heading", t.heading}, {"rows", rows}});
+  }
+  return out;
+}
+
 
 
 std::string_view severity(Severity s) {
@@ -36,6 +52,7 @@ std::string_view section_key(Section s) {
     case Section::Review: return "review_litigation";
     case Section::Problems: return "problems";
     case Section::Other: return "other";
+    case Section::Extra: return "extra";
   }
   return "";
 }
@@ -81,7 +98,8 @@ json to_json(const Report& r) {
                {"template", r.meta.template_format.empty() ? json(nullptr) : json(r.meta.template_format)}};
   j["tables"] = {{"active", table_json(r, r.active)},
                  {"requests", table_json(r, r.requests)},
-                 {"review_litigation", table_json(r, r.review)}};
+                 {"review_litigation", table_json(r, r.review)},
+                 {"extra", extra_tables_json(r)}};
   json cells = json::array();
   for (const TableLayout* t : {&r.active, &r.requests, &r.review}) {
     if (!t->found || !t->spec) continue;

@@ -125,11 +125,16 @@ SourceDoc read_html(std::string_view bytes) {
   // Sections from the text; rows from the tables, each in the section where it stands.
   split_sections(w.text, doc);
   doc.rows.clear();
+  doc.extra_tables.clear();  // read from their cells below, not from their text
   auto starts = find_sections(w.text);
   for (auto& [offset, table] : w.tables) {
     Section sec = Section::Preamble;
     for (auto& s : starts)
       if (s.begin <= offset) sec = s.section;
+    if (sec == Section::Extra) {
+      doc.extra_tables.push_back({section_heading(doc), table_rows(table)});
+      continue;
+    }
     if (sec != Section::Active && sec != Section::Requests && sec != Section::Review) continue;
     auto rows = table_rows(table);
     auto& dst = doc.rows[sec];
