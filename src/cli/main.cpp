@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 
+#include "cli/output_file.h"
 #include "cli/score.h"
 #include "pipeline/extract.h"
 #include "readers/reader.h"
@@ -103,16 +104,17 @@ int run_extract(const std::vector<std::string>& inputs, const std::string& out_d
     if (!out_dir.empty()) {
       fs::path name = input == "-" ? fs::path("stdin") : fs::path(input).filename();
       fs::path out = fs::path(out_dir) / name.replace_extension(format == "csv" ? ".csv" : ".json");
-      std::ofstream os(out, std::ios::binary);
-      os << body << (format == "csv" ? "" : "\n");
-      if (!os) {
-        std::cerr << "gongkai: " << input << ": cannot write " << out.string() << "\n";
+      if (std::string why = write_file_atomically(out.string(), body + (format == "csv" ? "" : "\n")); !why.empty()) {
+        std::cerr << "gongkai: " << input << ": cannot write " << out.string() << ": " << why << "\n";
         status = 1;
         continue;
       }
       if (summary) std::cout << summary_line(input, r) << "\n";
     } else {
-      std::cout << body << (format == "csv" ? "" : "\n");
+      if (std::string why = write_stdout(body + (format == "csv" ? "" : "\n")); !why.empty()) {
+        std::cerr << "gongkai: " << input << ": " << why << "\n";
+        return 1;  // nothing more can reach the reader
+      }
       if (summary) std::cerr << summary_line(input, r) << "\n";
     }
   }

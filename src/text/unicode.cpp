@@ -123,7 +123,36 @@ std::string to_simplified(std::string_view utf8) {
   return to_utf8(s);
 }
 
-std::optional<std::string> decode_text(std::string_view bytes, std::string& encoding) {
+// UTF-8 with a few bad bytes (a crawler's cut, one corrupted byte): each bad
+// byte becomes U+FFFD. "A few": at most 1 in 200 bytes, and real multi-byte
+// characters around them — GB18030 or Big5 Chinese read as UTF-8 is about
+// half bad bytes, so the two are never confused.
+std::optional<std::string> nearly_utf8(std::string_view bytes, size_t* replaced) {
+  std::string out;
+  out.reserve(bytes.size() + 16);
+  size_t bad = 0, multibyte = 0;
+  const auto* p = reinterpret_cast<const utf8proc_uint8_t*>(bytes.data());
+  utf8proc_ssize_t n = static_cast<utf8proc_ssize_t>(bytes.size());
+  while (n > 0) {
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate(p, n, &c);
+    if (k <= 0) {
+      ++bad;
+      out += "\xEF\xBF\xBD";
+      k = 1;
+    } else {
+      multibyte += k > 1;
+      out.append(reinterpret_cast<const char*>(p), static_cast<size_t>(k));
+    }
+    p += k, n -= k;
+  }
+  if (bad == 0 || bad * 200 > bytes.size() || multibyte < 10 * bad) return std::nullopt;
+  if (replaced) *replaced = bad;
+  return out;
+}
+
+std::optional<std::string> decode_text(std::string_view bytes, std::string& encoding, size_t* replaced) {
+  if (replaced) *replaced = 0;
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
   if (bytes.size() >= 2 && (bytes.substr(0, 2) == "\xFF\xFE" || bytes.substr(0, 2) == "\xFE\xFF")) {
     encoding = "UTF-16";
@@ -133,6 +162,10 @@ std::optional<std::string> decode_text(std::string_view bytes, std::string& enco
   if (valid_utf8(bytes)) {
     encoding = "UTF-8";
     return std::string(bytes);
+  }
+  if (auto text = nearly_utf8(bytes, replaced)) {
+    encoding = "UTF-8";
+    return text;
   }
   // Big5's byte pairs are nearly all valid GB18030 too, so decoding one as
   // the other gives well-formed nonsense: only a detector tells them apart.

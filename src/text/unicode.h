@@ -11,7 +11,9 @@ namespace gongkai {
 // charset detector says: returned in simplified characters, see
 // to_simplified) and GB18030 (a superset of GBK/GB2312). Returns nullopt when
 // the bytes are none of these; `encoding` names what was detected.
-std::optional<std::string> decode_text(std::string_view bytes, std::string& encoding);
+// UTF-8 with a few invalid bytes is read with each replaced by U+FFFD; their
+// number goes to `replaced` (when given), so that the reader can say so.
+std::optional<std::string> decode_text(std::string_view bytes, std::string& encoding, size_t* replaced = nullptr);
 
 // Traditional Han characters to simplified ones, character by character. A
 // Big5 report is a mainland report converted to traditional characters (Big5

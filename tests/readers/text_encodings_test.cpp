@@ -66,3 +66,11 @@ TEST(TextReader, Big5ReportIsReadNotGarbled) {
   EXPECT_EQ(rec["tables"]["requests"]["new_received"]["total"], 5);
   EXPECT_EQ(rec["tables"]["requests"]["granted"]["natural_person"], 3);
 }
+
+TEST(TextReader, NearlyUtf8IsReadWithTheBadBytesReplacedAndSaid) {
+  std::string bytes = gk_test::slurp(gk_test::sample("pingtan-2022.txt"));
+  bytes.insert(bytes.find("二、"), "\xff");  // one corrupted byte before table 二
+  auto rec = gongkai::to_json(gongkai::extract_bytes(bytes, "nearly.txt"));
+  EXPECT_TRUE(gk_test::has_finding(rec, "text.invalid_bytes", "extraction"));
+  EXPECT_EQ(rec["tables"]["requests"]["total"]["total"], 75);
+}

@@ -37,7 +37,13 @@ SourceDoc TextReader::read(std::string_view bytes, ReadContext&) const {
   doc.kind = "text";
   // Decoded first: UTF-16 text has NUL bytes (8 to 19% of a report's), so
   // whether it is binary is told by what it decodes to.
-  auto decoded = decode_text(bytes, doc.encoding);
+  size_t replaced = 0;
+  auto decoded = decode_text(bytes, doc.encoding, &replaced);
+  if (replaced > 0)
+    doc.findings.push_back({"text.invalid_bytes",
+                            std::to_string(replaced) + " byte(s) that are not UTF-8 were read as U+FFFD (�); a number "
+                                                       "they touch may be cut",
+                            false});
   if ((decoded && looks_binary(*decoded)) || (!decoded && looks_binary(bytes)))
     throw ReadError("binary data, not a text report");
   if (!decoded) throw ReadError("not valid text: neither UTF-8, UTF-16, Big5 nor GB18030");
