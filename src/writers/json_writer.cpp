@@ -73,17 +73,6 @@ json table_json(const Report& r, const TableLayout& t) {
   return out;
 }
 
-const ColumnSpec* column_of(const Report& r, const CellKey& k, const RowSpec** row_out) {
-  const TableSpec* spec = r.layout(k.table).spec;
-  if (!spec) return nullptr;
-  const RowSpec* row = spec->find_row(k.row);
-  if (!row) return nullptr;
-  if (row_out) *row_out = row;
-  for (auto& c : row->columns)
-    if (c.key == k.col) return &c;
-  return nullptr;
-}
-
 }  // namespace
 
 json to_json(const Report& r) {
