@@ -81,6 +81,24 @@ inline bool has_finding(const nlohmann::json& rec, const std::string& rule, cons
   return false;
 }
 
+// The message of the first finding of `rule`; "" when there is none.
+inline std::string finding_message(const nlohmann::json& rec, const std::string& rule) {
+  for (auto& f : rec["findings"])
+    if (f["rule"] == rule) return f["message"];
+  return "";
+}
+
+// The message of the ReadError that extracting `bytes` (as file `name`)
+// throws; "" when they are read.
+inline std::string read_error(const std::string& bytes, const std::string& name) {
+  try {
+    gongkai::extract_bytes(bytes, name);
+  } catch (const gongkai::ReadError& e) {
+    return e.what();
+  }
+  return "";
+}
+
 struct RunResult {
   int status;
   std::string out;

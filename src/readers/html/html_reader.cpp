@@ -6,6 +6,7 @@
 #include <cctype>
 #include <memory>
 
+#include "readers/html/html_tree.h"
 #include "readers/reader.h"
 #include "readers/row_segmenter.h"
 #include "readers/sections.h"
@@ -27,29 +28,40 @@ bool is_block(GumboTag t) {
   }
 }
 
+bool is_text(const GumboNode* node) {
+  return node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE;
+}
+
+bool is_hidden(GumboTag t) { return t == GUMBO_TAG_SCRIPT || t == GUMBO_TAG_STYLE; }
+
+void no_leave(const GumboNode*) {}
+
 void inner_text(const GumboNode* node, std::string& out) {
-  if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
-    out += node->v.text.text;
-    return;
-  }
-  if (node->type != GUMBO_NODE_ELEMENT) return;
-  if (node->v.element.tag == GUMBO_TAG_SCRIPT || node->v.element.tag == GUMBO_TAG_STYLE) return;
-  const GumboVector& ch = node->v.element.children;
-  for (unsigned i = 0; i < ch.length; ++i) inner_text(static_cast<const GumboNode*>(ch.data[i]), out);
+  html::walk(
+      node,
+      [&](const GumboNode* n) {
+        if (is_text(n)) out += n->v.text.text;
+        return n->type == GUMBO_NODE_ELEMENT && !is_hidden(n->v.element.tag);
+      },
+      no_leave);
 }
 
 // The elements tagged `tag` (or `also`) under `node`, in document order; not
 // those of a table nested inside.
 void collect(const GumboNode* node, GumboTag tag, std::vector<const GumboNode*>& out,
              GumboTag also = GUMBO_TAG_LAST) {
-  if (node->type != GUMBO_NODE_ELEMENT) return;
-  const GumboVector& ch = node->v.element.children;
-  for (unsigned i = 0; i < ch.length; ++i) {
-    auto* c = static_cast<const GumboNode*>(ch.data[i]);
-    if (c->type != GUMBO_NODE_ELEMENT) continue;
-    if (c->v.element.tag == tag || c->v.element.tag == also) out.push_back(c);
-    else if (c->v.element.tag != GUMBO_TAG_TABLE) collect(c, tag, out, also);
-  }
+  html::walk(
+      node,
+      [&](const GumboNode* n) {
+        if (n == node) return true;
+        if (n->type != GUMBO_NODE_ELEMENT) return false;
+        if (n->v.element.tag == tag || n->v.element.tag == also) {
+          out.push_back(n);
+          return false;
+        }
+        return n->v.element.tag != GUMBO_TAG_TABLE;
+      },
+      no_leave);
 }
 
 std::vector<SourceRow> table_rows(const GumboNode* table) {
@@ -78,18 +90,27 @@ struct Walker {
   std::vector<std::pair<size_t, const GumboNode*>> tables;
   std::string title;
 
-  void walk(const GumboNode* node) {
-    if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE) {
+  void walk(const GumboNode* root) {
+    html::walk(
+        root, [&](const GumboNode* n) { return enter(n); },
+        [&](const GumboNode* n) {
+          if (is_block(n->v.element.tag)) text += U"\n";
+        });
+  }
+
+  // Whether to go on into the node's children.
+  bool enter(const GumboNode* node) {
+    if (is_text(node)) {
       text += to_u32(nfkc(node->v.text.text));
-      return;
+      return false;
     }
-    if (node->type != GUMBO_NODE_ELEMENT) return;
+    if (node->type != GUMBO_NODE_ELEMENT) return false;
     GumboTag tag = node->v.element.tag;
-    if (tag == GUMBO_TAG_SCRIPT || tag == GUMBO_TAG_STYLE) return;
+    if (is_hidden(tag)) return false;
     if (tag == GUMBO_TAG_TITLE) {
       inner_text(node, title);
       text += U"\n";
-      return;
+      return false;
     }
     if (tag == GUMBO_TAG_TABLE) {
       text += U"\n";
@@ -100,12 +121,10 @@ struct Walker {
       inner_text(node, inner);
       text += to_u32(nfkc(inner));
       text += U"\n";
-      return;
+      return false;
     }
     if (is_block(tag)) text += U"\n";
-    const GumboVector& ch = node->v.element.children;
-    for (unsigned i = 0; i < ch.length; ++i) walk(static_cast<const GumboNode*>(ch.data[i]));
-    if (is_block(tag)) text += U"\n";
+    return true;
   }
 };
 
@@ -115,11 +134,9 @@ SourceDoc read_html(std::string_view bytes) {
   doc.kind = "text";
   auto decoded = decode_text(bytes, doc.encoding);
   if (!decoded) throw ReadError("not valid text: neither UTF-8, UTF-16, Big5 nor GB18030");
-  std::unique_ptr<GumboOutput, void (*)(GumboOutput*)> out(
-      gumbo_parse_with_options(&kGumboDefaultOptions, decoded->data(), decoded->size()),
-      [](GumboOutput* o) { gumbo_destroy_output(&kGumboDefaultOptions, o); });
+  html::Tree tree(*decoded);
   Walker w;
-  w.walk(out->root);
+  w.walk(tree.root());
   doc.title = squeeze_space(w.title);
 
   // Sections from the text; rows from the tables, each in the section where it stands.

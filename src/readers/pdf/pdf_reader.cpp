@@ -3,7 +3,10 @@
 // without a usable text layer go to the scan reader. The pages are then
 // assembled (reading order, sections, stitching) by readers/page_layout.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <iterator>
+#include <string>
 
 #include "grid/grid.h"
 #include "readers/pdf/layout.h"
@@ -41,6 +44,71 @@ std::string text_layer_problem(const PageContent& page) {
   if (n >= 50 && han * 20 < n && latin * 2 > n) return "the text layer holds Latin symbols where Chinese must be (mis-encoded fonts)";
   return "";
 }
+
+// Whether a PDF is worth reading whole is judged on its first pages: a
+// disclosure report names itself (政府信息公开…年度报告) or prints the
+// template's tables on its first page or two. A PDF whose first pages say
+// none of it in a readable text layer is something else, and the rest is not
+// read: an English manual of 397 pages had every page OCRed as "mis-encoded
+// Chinese", for more than 60 s. Pages whose text needs OCR (scans,
+// mis-encoded fonts) leave the question open, and the PDF is read whole.
+constexpr int kProbePages = 5;
+
+bool has_report_words(const PageContent& page) {
+  std::u32string han;
+  for (auto& g : page.glyphs)
+    if (is_han(g.ch)) han.push_back(g.ch);
+  for (const char32_t* w : {U"信息公开", U"政府信息", U"年度报告", U"主动公开", U"行政复议", U"信息内容", U"申请人情况",
+                            U"本年制发件数"})
+    if (han.find(w) != std::u32string::npos) return true;
+  return false;
+}
+
+// Whether Latin letters on the page read as English words (a manual), not as
+// the symbols that mis-encoded fonts give: a tenth of its words (at least 30)
+// among the commonest ones. English prose has about a third.
+bool reads_as_words(const PageContent& page) {
+  static const std::u32string kCommon[] = {U"the", U"of", U"and", U"to", U"in", U"a",    U"is",  U"for", U"on",
+                                           U"with", U"that", U"this", U"be", U"are", U"or", U"by", U"as", U"it",
+                                           U"you", U"from", U"an", U"at", U"if", U"not"};
+  int words = 0, common = 0;
+  std::u32string word;
+  auto end_word = [&] {
+    if (word.empty()) return;
+    ++words;
+    common += std::find(std::begin(kCommon), std::end(kCommon), word) != std::end(kCommon);
+    word.clear();
+  };
+  const Glyph* prev = nullptr;
+  for (const Glyph& g : page.glyphs) {
+    // Words are told apart by the gap before a glyph (a space is about a
+    // quarter of the type size; none is drawn) or a new line.
+    if (prev && (g.box.x0 - prev->box.x1 > 0.15 * g.font_size || g.box.x0 < prev->box.x0 ||
+                 std::abs(g.box.y0 - prev->box.y0) > 0.5 * g.font_size))
+      end_word();
+    prev = &g;
+    if (g.ch < 0x80 && std::isalpha(static_cast<int>(g.ch)))
+      word.push_back(static_cast<char32_t>(std::tolower(static_cast<int>(g.ch))));
+    else
+      end_word();
+  }
+  end_word();
+  return words >= 30 && common * 10 >= words;
+}
+
+// What the first pages say about the PDF.
+struct Probe {
+  int pages = 0;
+  bool report_words = false, unsure = false, text = false;
+
+  void look(const PageContent& page, const std::string& ocr_reason) {
+    ++pages;
+    report_words |= has_report_words(page);
+    text |= page.glyphs.size() >= 50;
+    unsure |= !ocr_reason.empty() && !reads_as_words(page);
+  }
+  bool not_a_report() const { return text && !report_words && !unsure; }
+};
 
 bool covered(const std::vector<grid::Box>& shades, const grid::Box& b) {
   double cx = (b.x0 + b.x1) / 2, cy = (b.y0 + b.y1) / 2;
@@ -117,12 +185,32 @@ SourceDoc read_pdf(std::string_view bytes, ReadContext& context) {
 
   std::vector<PageLayout> pages;
   std::vector<int> unreadable, raster_pages;
-  for (int p = 1; p <= out.pages; ++p) {
+  Probe probe;
+  bool stopped = false;
+  for (int p = 1; p <= out.pages && !stopped; ++p) {
     try {
-      pages.push_back(lay_out(doc->page(p), *doc, raster_pages));
+      PageContent content = doc->page(p);
+      pages.push_back(lay_out(content, *doc, raster_pages));
+      if (p <= kProbePages) probe.look(content, pages.back().ocr_reason);
     } catch (const ReadError&) {
       unreadable.push_back(p);
     }
+    // Stopped when there is something left to spare: pages, or OCR.
+    if (p == std::min(out.pages, kProbePages) && probe.not_a_report())
+      stopped = p < out.pages ||
+                std::any_of(pages.begin(), pages.end(), [](const PageLayout& l) { return !l.ocr_reason.empty(); });
+  }
+  if (stopped) {
+    int n = std::min(out.pages, kProbePages);
+    out.findings.push_back({"pdf.not_a_report",
+                            "page(s) 1-" + std::to_string(n) + " print no heading or table of a disclosure report (" +
+                                "政府信息公开, 年度报告, 信息内容…) in a readable text layer: not a report, so " +
+                                (n < out.pages ? "pages " + std::to_string(n + 1) + "-" + std::to_string(out.pages) +
+                                                     " were not read and "
+                                               : std::string()) +
+                                "no page was OCRed",
+                            false});
+    for (auto& p : pages) p.ocr_reason.clear();
   }
   if (!unreadable.empty()) {
     std::string list;

@@ -3,7 +3,9 @@
 #include <leptonica/allheaders.h>
 
 #include <cmath>
+#include <cstdio>
 #include <memory>
+#include <string>
 #include <opencv2/imgproc.hpp>
 
 #include "readers/reader.h"
@@ -67,26 +69,58 @@ bool is_image(std::string_view bytes) {
   return format != IFF_UNKNOWN;
 }
 
-std::vector<PageImage> decode_image(std::string_view bytes, int max_side) {
+namespace {
+
+bool is_tiff(l_int32 format) {
+  return format == IFF_TIFF || (format >= IFF_TIFF_PACKBITS && format <= IFF_TIFF_JPEG);
+}
+
+const char* const kUndecodable = "image cannot be decoded (damaged or unsupported format)";
+
+}  // namespace
+
+ImageFile::ImageFile(std::string_view bytes) : bytes_(bytes) {
   setMsgSeverity(L_SEVERITY_NONE);  // Leptonica's warnings on odd files are not ours to print
   auto data = reinterpret_cast<const l_uint8*>(bytes.data());
   l_int32 format = IFF_UNKNOWN;
-  findFileFormatBuffer(data, &format);
-  std::vector<PageImage> pages;
-  bool tiff = format == IFF_TIFF || (format >= IFF_TIFF_PACKBITS && format <= IFF_TIFF_JPEG);
-  if (tiff) {
-    // Page by page, so a long fax does not sit in memory twice.
-    for (int n = 0; n < 2000; ++n) {
-      PixPtr pix(pixReadMemTiff(data, bytes.size(), n));
-      if (!pix) break;
-      pages.push_back(page_from(pix.get(), max_side));
-    }
-  } else {
-    PixPtr pix(pixReadMem(data, bytes.size()));
-    if (pix) pages.push_back(page_from(pix.get(), max_side));
+  if (bytes.size() < 8 || findFileFormatBuffer(data, &format) != 0 || format == IFF_UNKNOWN)
+    throw ReadError(kUndecodable);
+  format_ = format;
+  pages_ = 1;
+  if (is_tiff(format)) {
+    // Counted from the TIFF's directories, no page decoded.
+    FILE* f = fopenReadFromMemory(data, bytes.size());
+    l_int32 n = 0;
+    if (!f || tiffGetCount(f, &n) != 0 || n < 1) n = 0;
+    if (f) fclose(f);
+    if (n == 0) throw ReadError(kUndecodable);
+    pages_ = n;
   }
-  if (pages.empty()) throw ReadError("image cannot be decoded (damaged or unsupported format)");
-  return pages;
+}
+
+PageImage ImageFile::page(int n, int max_side) const {
+  auto data = reinterpret_cast<const l_uint8*>(bytes_.data());
+  size_t size = bytes_.size();
+  bool tiff = is_tiff(format_);
+  l_int32 w = 0, h = 0, bps = 0, spp = 0, res = 0, cmap = 0, format = 0;
+  bool header = tiff ? readHeaderMemTiff(data, size, n, &w, &h, &bps, &spp, &res, &cmap, &format) == 0
+                     : pixReadHeaderMem(data, size, &format, &w, &h, &bps, &spp, &cmap) == 0;
+  if (!header || w <= 0 || h <= 0) throw ReadError(kUndecodable);
+  long long pixels = static_cast<long long>(w) * h;
+  int reduction = 1;
+  while (format_ == IFF_JFIF_JPEG && reduction < 8 && pixels / (reduction * reduction) > kMaxPixels) reduction *= 2;
+  if (pixels / (reduction * reduction) > kMaxPixels)
+    throw ReadError("image too large: " + std::to_string(w) + "x" + std::to_string(h) + " pixels (" +
+                    std::to_string(pixels / 1'000'000) + " M; at most " + std::to_string(kMaxPixels / 1'000'000) +
+                    " M are read)");
+  PixPtr pix(tiff ? pixReadMemTiff(data, size, n)
+                  : reduction > 1 ? pixReadMemJpeg(data, size, 0, reduction, nullptr, 0) : pixReadMem(data, size));
+  if (!pix) throw ReadError(kUndecodable);
+  if (reduction > 1) {  // Leptonica keeps the full image's resolution on a reduced JPEG
+    l_int32 xres = pixGetXRes(pix.get()), yres = pixGetYRes(pix.get());
+    pixSetResolution(pix.get(), xres / reduction, yres / reduction);
+  }
+  return page_from(pix.get(), max_side);
 }
 
 namespace {

@@ -18,10 +18,32 @@ struct PageImage {
 // True when the bytes are an image format Leptonica reads (PNG, JPEG, TIFF, BMP…).
 bool is_image(std::string_view bytes);
 
-// Every page of an image file (multi-page TIFF included), grey. Very large
-// photos are scaled down to `max_side` pixels on their long side. Throws
-// ReadError when the image cannot be decoded.
-std::vector<PageImage> decode_image(std::string_view bytes, int max_side = 4200);
+// The most pixels an image page is decoded at. An A4 page scanned at 600 dpi
+// has 35 M, a 48-megapixel photo 48 M; a 20000x20000 grey PNG (440 KB of
+// file) took 1.2 GB to decode whole. A JPEG over it is decoded reduced (its
+// decoder scales by 2, 4 or 8 as it goes); another image over it is refused.
+// At this size a colour page peaks near 700 MB while it is made grey.
+constexpr long long kMaxPixels = 100'000'000;
+
+// An image file's pages (a multi-page TIFF's, or the one of any other
+// format), decoded one at a time when asked for: a 200-page TIFF decoded
+// whole took 950 MB, a 2,000-page one 7.7 GB.
+class ImageFile {
+ public:
+  // Throws ReadError when the bytes are no image Leptonica reads. The bytes
+  // are read in place: they must outlive the ImageFile.
+  explicit ImageFile(std::string_view bytes);
+  int pages() const { return pages_; }
+  // Page `n` (from 0), grey, scaled down to `max_side` pixels on its long
+  // side. Its size is read from the file's header first: throws ReadError
+  // when the page cannot be decoded or is over kMaxPixels (and no JPEG).
+  PageImage page(int n, int max_side = 4200) const;
+
+ private:
+  std::string_view bytes_;
+  int format_ = 0;
+  int pages_ = 0;
+};
 
 // The page's skew in degrees (positive: text lines rise to the right), from
 // Leptonica's line-sweep on a copy binarised locally (Sauvola); 0 when it
