@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <set>
 
@@ -174,10 +175,26 @@ struct CellOutcome {
   std::set<double> values;
   bool undetermined = false;
   std::set<double> candidates;
-  std::set<std::string> raws;
+  // The texts read, as (row, where in its token): spelt out only when the
+  // cell is decided (Slot keeps no strings).
+  std::set<std::pair<size_t, uint64_t>> raws;
   bool filled = false, split = false;
-  std::string token;
+  int token_row = -1, token = -1;  // the split token, the last one recorded
 };
+
+uint64_t raw_key(const Slot& s) {
+  return (static_cast<uint64_t>(static_cast<uint32_t>(s.token_index + 1)) << 32) |
+         (static_cast<uint64_t>(s.part_from) << 16) | (static_cast<uint64_t>(s.part_len) << 8) | s.part_last;
+}
+
+std::string raw_of(const ReadUnit& u, uint64_t key) {
+  Slot s;
+  s.token_index = static_cast<int>(key >> 32) - 1;
+  s.part_from = static_cast<unsigned short>(key >> 16);
+  s.part_len = static_cast<unsigned char>(key >> 8);
+  s.part_last = key & 1;
+  return slot_raw(u, s);
+}
 
 // Every row's readings, and what the search for joint readings made of them.
 struct Search {
@@ -209,10 +226,10 @@ void record_outcome(Search& s, const std::vector<const Hypothesis*>& choice, con
       CellOutcome& co = s.outcome[k];
       if (sl.state == Slot::Known) {
         co.values.insert(sl.value);
-        co.raws.insert(sl.raw);
+        co.raws.emplace(i, raw_key(sl));
         co.filled = co.filled || sl.filled;
         co.split = co.split || sl.split;
-        if (sl.split) co.token = s.units[i].tokens[sl.token_index].raw;
+        if (sl.split) co.token_row = static_cast<int>(i), co.token = sl.token_index;
       } else if (sl.state == Slot::Free) {
         std::optional<double> v;
         if (r) {
@@ -226,7 +243,6 @@ void record_outcome(Search& s, const std::vector<const Hypothesis*>& choice, con
           co.undetermined = true;
           if (r && r->candidates.count(k))
             for (double x : r->candidates.at(k)) co.candidates.insert(x);
-          for (double x : sl.candidates) co.candidates.insert(x);
         }
       }
     }
@@ -395,7 +411,9 @@ const Slot* agreed_slot(const std::vector<Hypothesis>& readings, size_t c) {
   return &first;
 }
 
-CellDecision decide(const ReadUnit& u, const UnitOptions& o, size_t c, const std::map<CellKey, CellOutcome>& outcome) {
+CellDecision decide(const std::vector<ReadUnit>& units, size_t row, const UnitOptions& o, size_t c,
+                    const std::map<CellKey, CellOutcome>& outcome) {
+  const ReadUnit& u = units[row];
   CellDecision d;
   d.key = u.cells[c];
   // The cell's own token when every reading takes it from one.
@@ -409,26 +427,28 @@ CellDecision decide(const ReadUnit& u, const UnitOptions& o, size_t c, const std
                                               [&](auto& h) { return h[c].state == Slot::Blank; });
   if (blank) {
     d.outcome = CellDecision::Outcome::Blank;
-    d.raw = o.hyps.front()[c].raw;
+    d.raw = slot_raw(u, o.hyps.front()[c]);
   } else if (it != outcome.end() && it->second.values.size() == 1 && !it->second.undetermined) {
     const CellOutcome& co = it->second;
     d.outcome = CellDecision::Outcome::Value;
     d.value = *co.values.begin();
-    if (co.raws.size() == 1) d.raw = *co.raws.begin();
+    std::set<std::string> raws;
+    for (auto& [row, key] : co.raws) raws.insert(raw_of(units[row], key));
+    if (raws.size() == 1) d.raw = *raws.begin();
     for (auto& h : o.hyps)
-      if (h[c].state == Slot::Known && !h[c].unit.empty()) d.unit = h[c].unit;
+      if (h[c].state == Slot::Known && h[c].unit != Slot::NoUnit) d.unit = h[c].unit_text();
     d.filled = co.filled;
     d.split = co.split;
     d.split_chosen = co.split && o.raw_ambiguous;
-    d.split_token = co.token;
+    if (co.token >= 0) d.split_token = units[co.token_row].tokens[co.token].raw;
   } else if (const Slot* agreed = agreed_slot(o.candidates, c); agreed && o.hyps.empty()) {
     // A row read several ways, none adding up, whose readings all give this
     // cell one printed value: that value stands as printed, like a row's
     // single reading (the validator reports what fails).
     d.outcome = CellDecision::Outcome::Value;
     d.value = agreed->value;
-    d.raw = agreed->raw;
-    d.unit = agreed->unit;
+    d.raw = slot_raw(u, *agreed);
+    d.unit = agreed->unit_text();
     d.split = agreed->split;
     if (agreed->split) d.split_token = u.tokens[agreed->token_index].raw;
   } else if (u.present) {
@@ -477,7 +497,7 @@ Resolution resolve(const std::vector<ReadUnit>& units, const std::vector<Equatio
     row.inconsistent = s.opts[i].inconsistent;
     row.overflow = s.opts[i].overflow;
     row.lossy_doubt = s.opts[i].lossy_doubt;
-    for (size_t c = 0; c < units[i].cells.size(); ++c) row.cells.push_back(decide(units[i], s.opts[i], c, s.outcome));
+    for (size_t c = 0; c < units[i].cells.size(); ++c) row.cells.push_back(decide(units, i, s.opts[i], c, s.outcome));
     res.rows.push_back(std::move(row));
   }
   return res;
