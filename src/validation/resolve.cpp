@@ -9,6 +9,7 @@
 #include "validation/joint_dp.h"
 #include "validation/linear.h"
 #include "validation/narrative_evidence.h"
+#include "validation/narrow.h"
 #include "validation/row_readings.h"
 
 namespace gongkai {
@@ -76,98 +77,6 @@ SystemResult solve_free(const Assignment& a, const std::vector<const Equation*>&
     if (!sol.value[v]) r.candidates[k] = sol.candidates[v];
   }
   return r;
-}
-
-// Interval narrowing across rows before any enumeration: every cell gets the
-// bounds its rows' remaining readings allow, the cross-row identities tighten
-// them, and readings that put a value outside its cell's bounds are dropped.
-// Sound: only impossible readings go, so agreement among what is left is real.
-// Returns false when the bounds contradict each other: then the identities do
-// not all hold (a source error, or no reading is right) and nothing narrowed
-// may be trusted.
-bool narrow(const std::vector<ReadUnit>& units, std::vector<UnitOptions>& opts,
-            const std::vector<const Equation*>& global, std::map<CellKey, VarBounds>& bounds) {
-  for (size_t i = 0; i < units.size(); ++i)
-    for (size_t c = 0; c < units[i].cells.size(); ++c) bounds[units[i].cells[c]] = bounds_for(units[i].kinds[c]);
-  auto maybe_blank = [&](const CellKey& k) {
-    for (size_t i = 0; i < units.size(); ++i)
-      for (size_t c = 0; c < units[i].cells.size(); ++c)
-        if (units[i].cells[c] == k) {
-          if (opts[i].hyps.empty()) return true;
-          for (auto& h : opts[i].hyps)
-            if (h[c].state == Slot::Blank) return true;
-        }
-    return false;
-  };
-  std::vector<const Equation*> usable;
-  for (const Equation* e : global) {
-    bool ok = true;
-    for (auto& k : e->lhs) ok = ok && bounds.count(k) && !maybe_blank(k);
-    for (auto& k : e->rhs) ok = ok && bounds.count(k) && !maybe_blank(k);
-    if (ok) usable.push_back(e);
-  }
-  for (int round = 0; round < 30; ++round) {
-    bool changed = false;
-    for (size_t i = 0; i < units.size(); ++i) {
-      if (opts[i].hyps.empty()) continue;
-      for (size_t c = 0; c < units[i].cells.size(); ++c) {
-        VarBounds& b = bounds[units[i].cells[c]];
-        double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-        for (auto& h : opts[i].hyps) {
-          if (h[c].state == Slot::Known) lo = std::min(lo, h[c].value), hi = std::max(hi, h[c].value);
-          else lo = std::min(lo, b.lo), hi = std::max(hi, b.hi);
-        }
-        if (lo > b.lo + 1e-9) b.lo = lo, changed = true;
-        if (hi < b.hi - 1e-9) b.hi = hi, changed = true;
-      }
-    }
-    // The cross-row identities, as intervals.
-    for (const Equation* e : usable) {
-      std::vector<std::pair<CellKey, double>> terms;
-      for (auto& k : e->lhs) terms.emplace_back(k, 1.0);
-      for (auto& k : e->rhs) terms.emplace_back(k, -1.0);
-      for (size_t t = 0; t < terms.size(); ++t) {
-        double others_lo = 0, others_hi = 0;
-        for (size_t u = 0; u < terms.size(); ++u) {
-          if (u == t) continue;
-          const VarBounds& b = bounds[terms[u].first];
-          double a = terms[u].second;
-          others_lo += a > 0 ? a * b.lo : a * b.hi;
-          others_hi += a > 0 ? a * b.hi : a * b.lo;
-        }
-        // a_t * x_t = -(others)
-        double a = terms[t].second;
-        double lo = a > 0 ? -others_hi : others_lo, hi = a > 0 ? -others_lo : others_hi;
-        VarBounds& b = bounds[terms[t].first];
-        if (std::isnan(lo) || std::isnan(hi)) continue;
-        if (b.integer) {
-          if (!std::isinf(lo)) lo = std::ceil(lo - 1e-6);
-          if (!std::isinf(hi)) hi = std::floor(hi + 1e-6);
-        }
-        if (lo > b.lo + 1e-9) b.lo = lo, changed = true;
-        if (hi < b.hi - 1e-9) b.hi = hi, changed = true;
-        if (b.lo > b.hi + 1e-6) return false;
-      }
-    }
-    for (size_t i = 0; i < units.size(); ++i) {
-      auto& hyps = opts[i].hyps;
-      if (hyps.size() <= 1) continue;
-      std::vector<Hypothesis> kept;
-      for (auto& h : hyps) {
-        bool ok = true;
-        for (size_t c = 0; c < h.size() && ok; ++c) {
-          if (h[c].state != Slot::Known) continue;
-          const VarBounds& b = bounds[units[i].cells[c]];
-          ok = h[c].value >= b.lo - 1e-6 && h[c].value <= b.hi + 1e-6;
-        }
-        if (ok) kept.push_back(h);
-      }
-      if (kept.empty()) return false;
-      if (kept.size() < hyps.size()) hyps = std::move(kept), changed = true;
-    }
-    if (!changed) break;
-  }
-  return true;
 }
 
 // Per cell: the values it takes across every feasible joint reading.
