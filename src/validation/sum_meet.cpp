@@ -157,28 +157,42 @@ bool meet(Space& sp, const std::vector<std::vector<typename Space::Key>>& contri
 // pass below (the order of the sums does not matter to it).
 class FlatSums {
  public:
-  explicit FlatSums(size_t w) : w_(w), lo_(w, INT64_MAX), hi_(w, INT64_MIN) {}
-  size_t size() const { return n_; }
+  explicit FlatSums(size_t w) : w_(w), lo_(w, INT64_MAX), hi_(w, INT64_MIN), mul_(w) {
+    uint64_t x = 0;
+    for (auto& m : mul_) {  // splitmix64: a different odd multiplier per word
+      uint64_t z = (x += 0x9e3779b97f4a7c15ull);
+      z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+      z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+      m = (z ^ (z >> 31)) | 1;
+    }
+  }
+  size_t size() const { return hashes_.size(); }
   const int64_t* at(size_t i) const { return keys_.data() + i * w_; }
   int64_t lo(size_t d) const { return lo_[d]; }
   int64_t hi(size_t d) const { return hi_[d]; }
+  // Room for n keys without moving them (only the memory is set aside).
+  void reserve(size_t n) {
+    keys_.reserve(n * w_);
+    hashes_.reserve(n);
+  }
   // The index of key `k`, added when new.
   size_t insert(const int64_t* k) {
-    if ((n_ + 1) * 2 > slots_.size()) grow();
+    if ((size() + 1) * 2 > slots_.size()) grow();
     const uint64_t h = hash(k);
     const size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
       if (slots_[i] == 0) {
         keys_.insert(keys_.end(), k, k + w_);
+        hashes_.push_back(h);
         for (size_t d = 0; d < w_; ++d) lo_[d] = std::min(lo_[d], k[d]), hi_[d] = std::max(hi_[d], k[d]);
-        slots_[i] = (h & ~kIndex) | ++n_;
-        return n_ - 1;
+        slots_[i] = (h & ~kIndex) | size();
+        return size() - 1;
       }
       if (same(slots_[i], h, k)) return (slots_[i] & kIndex) - 1;
     }
   }
   bool contains(const int64_t* k) const {
-    if (n_ == 0) return false;
+    if (size() == 0) return false;
     const uint64_t h = hash(k);
     const size_t mask = slots_.size() - 1;
     for (size_t i = h & mask;; i = (i + 1) & mask) {
@@ -188,33 +202,35 @@ class FlatSums {
   }
 
  private:
-  // A slot: the key's index + 1 in the low 32 bits, its hash's high bits above.
+  // A slot: the key's index + 1 in the low 32 bits, the high half of its
+  // hash above (most keys that differ are told apart without reading them).
   static constexpr uint64_t kIndex = 0xffffffffull;
   bool same(uint64_t slot, uint64_t h, const int64_t* k) const {
     return (slot & ~kIndex) == (h & ~kIndex) && std::equal(k, k + w_, at((slot & kIndex) - 1));
   }
+  // The words multiplied independently (a chain of multiplies, one per word,
+  // made hashing most of this pass's time with 14 words).
   uint64_t hash(const int64_t* k) const {
-    uint64_t h = 0x9e3779b97f4a7c15ull;
-    for (size_t j = 0; j < w_; ++j) {
-      h = (h ^ static_cast<uint64_t>(k[j])) * 0xbf58476d1ce4e5b9ull;
-      h ^= h >> 29;
-    }
-    return h * 0x94d049bb133111ebull;
+    uint64_t h = 0;
+    for (size_t j = 0; j < w_; ++j) h += static_cast<uint64_t>(k[j]) * mul_[j];
+    h ^= h >> 31;
+    h *= 0xbf58476d1ce4e5b9ull;
+    return h ^ (h >> 29);
   }
   void grow() {
     std::vector<uint64_t> slots(std::max<size_t>(16, slots_.size() * 2), 0);
     const size_t mask = slots.size() - 1;
-    for (uint64_t slot : slots_) {
-      if (slot == 0) continue;
-      size_t i = hash(at((slot & kIndex) - 1)) & mask;
+    for (size_t n = 0; n < size(); ++n) {
+      size_t i = hashes_[n] & mask;
       while (slots[i] != 0) i = (i + 1) & mask;
-      slots[i] = slot;
+      slots[i] = (hashes_[n] & ~kIndex) | (n + 1);
     }
     slots_ = std::move(slots);
   }
-  size_t w_, n_ = 0;
+  size_t w_;
   std::vector<int64_t> keys_, lo_, hi_;
-  std::vector<uint64_t> slots_;
+  std::vector<uint64_t> mul_, hashes_;
+  std::vector<uint64_t> slots_;  // 0: empty
 };
 
 enum class Fast { Fail, Done, Unsure };
@@ -314,6 +330,7 @@ class FastMeet {
     }
     to = Layer{add_set(), std::vector<int64_t>(w_, 0)};
     FlatSums& out = sets_[to.set];
+    out.reserve(std::min(src.size() * add.size(), max_states_ + 1));
     std::vector<int64_t> sum(w_);
     for (size_t i = 0; i < src.size(); ++i)
       for (size_t j = 0; j < add.size(); ++j) {
