@@ -135,8 +135,9 @@ class RowWeigher {
       if (seen_.insert(signature(filled)).second) w.fit.push_back(std::move(filled));
     }
     // How many readings there are at all: two say that the identities chose.
-    bool many = false;
-    auto probe = hypotheses(u_, missing, 1, many);
+    // Those that fit are readings: two of them say it without looking.
+    bool many = fitting.size() >= 2;
+    auto probe = many ? std::vector<Hypothesis>{} : hypotheses(u_, missing, 1, many);
     w.all_count = many ? 2 : static_cast<int>(probe.size());
     if (w.fit.empty() && need_all && w.all_count > 0) {
       bool cut = false;
