@@ -21,7 +21,8 @@ constexpr size_t kComboCap = 4096;
 constexpr size_t kJointStates = 20000;
 // The same for each part of the identities when the joint search is cut
 // short: 20000 took the slowest generated report 86 ms, 5000 about 50, with
-// no more cells left null (seed 9100, 2 % and 5 % drops).
+// no more cells left null (seed 9100, 2 % and 5 % drops; measured before
+// sum_meet.cpp's flat pass, which made both a few ms).
 constexpr size_t kPruneStates = 5000;
 
 // Every row's readings, and what the search for joint readings made of them.

@@ -9,10 +9,11 @@ namespace gongkai {
 namespace {
 
 // Readings of one row weighed at most; hypotheses.cpp bounds the branches
-// tried as well (kStepsPerReading). Measured on 150 generated reports per
-// drop rate (seed 9100): 5000 kept the slowest report at ~17 ms but left 45
-// more cells of undropped run-together text null (99.30 % against 99.45 %);
-// 20000 loses none of them, and the branch bound holds the slowest to ~80 ms.
+// tried as well (kMaxSteps). Measured on 150 generated reports per drop rate
+// (seed 9100): 5000 kept the slowest report at ~17 ms but left 45 more cells
+// of undropped run-together text null (99.30 % against 99.45 %); 20000
+// loses none of them, and the branch bound held the slowest to ~80 ms when
+// this was chosen (~10 ms since readings and partial sums were made cheaper).
 constexpr size_t kHypothesisCap = 20000;
 
 // A reading's state and values as a string, to keep each reading once.

@@ -11,13 +11,16 @@
 namespace gongkai {
 namespace {
 
-// Where the search stops looking up is counted against the work bound, and
-// that count follows the order in which std::unordered_set keeps its sums:
-// the sets here are the ones the search has always used, with the same
-// hashes and insertions, so that they keep the same order and every bound
-// is hit exactly where it was. What changed is where their memory comes
-// from: sums of three or more identities are pointers into an arena, not a
-// std::vector each, and nodes come from a pool freed at once.
+// Two passes. The ordered one (meet) is the search as it always was: where
+// it stops looking up is counted against the work bound, and that count
+// follows the order in which std::unordered_set keeps its sums, so its sets
+// are the ones the search has always used, with the same hashes and
+// insertions: they keep the same order and every bound is hit exactly where
+// it was (checked against the old code on random problems). Only where
+// their memory comes from changed: sums of three or more identities are
+// pointers into an arena, not a std::vector each, and nodes come from a
+// pool freed at once. The flat one (FastMeet, below) answers first wherever
+// the order cannot matter; the ordered one runs only where it might.
 
 // Two sums or fewer, each packed into half of one 64-bit key.
 struct Packed {
@@ -151,7 +154,6 @@ bool meet(Space& sp, const std::vector<std::vector<typename Space::Key>>& contri
   return true;
 }
 
-
 // Sums of `w` words each, kept once, in insertion order, with an
 // open-addressing index, and the least and greatest of each word: the fast
 // pass below (the order of the sums does not matter to it).
@@ -243,7 +245,8 @@ enum class Fast { Fail, Done, Unsure };
 // even looking through every sum of the smaller side for every addend stays
 // within the work bound. Unsure when the look-ups may or may not exceed it.
 // The slowest reports spent most of their time in passes that fail on the
-// work bound: 17-26 ms each for 80000 additions of 14 sums.
+// work bound: 16 ms for 80000 additions of 14 sums in the ordered sets (a
+// generated report of seed 9200, 2 % drops), 0.6 ms here.
 class FastMeet {
  public:
   FastMeet(size_t w, bool ranged, size_t max_states)
