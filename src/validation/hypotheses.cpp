@@ -185,6 +185,15 @@ struct Enumerator {
   }
 
   // Splits the digits of token t from `from` on into `parts` cells starting at cell c.
+  // A call of split() that would end at its first step whatever was read so
+  // far: no cell left, or too few or too many digits for its parts. It is
+  // counted, not made: a fifth of the calls of the 68 slowest generated
+  // reports of seeds 9100, 9200 and 9300, and 3 % of their time.
+  bool split_ends_at_once(size_t t, size_t c, size_t from, size_t parts) const {
+    const size_t rest = toks[t].digits.size() - from;
+    return c >= u.cells.size() || rest < parts || rest > 9 * parts;
+  }
+
   void split_body(size_t t, size_t c, size_t from, size_t parts, int missing) {
     if (out_of_steps()) return;
     if (c > 0 && !fits_so_far(c - 1)) return;
@@ -199,10 +208,14 @@ struct Enumerator {
     // A cell lost from the middle of run-together digits leaves no trace:
     // a missing cell may sit between any two parts.
     if (missing > 0 && from > 0) {
-      cur.push_back(Slot{});
-      split(t, c + 1, from, parts, missing - 1);
-      cur.pop_back();
-      if (overflow) return;
+      if (split_ends_at_once(t, c + 1, from, parts)) {
+        if (out_of_steps()) return;
+      } else {
+        cur.push_back(Slot{});
+        split(t, c + 1, from, parts, missing - 1);
+        cur.pop_back();
+        if (overflow) return;
+      }
     }
     if (parts == 1) {
       if (rest > 1 && digits[from] == '0') return;
@@ -218,6 +231,10 @@ struct Enumerator {
       if (len > 1 && digits[from] == '0') break;
       bool neg = from == 0 && p.negative;
       if (!kind_accepts(u.kinds[c], neg, "")) return;
+      if (split_ends_at_once(t, c + 1, from + len, parts - 1)) {
+        if (out_of_steps()) return;
+        continue;
+      }
       cur.push_back(part(t, from, len, false, number_of(neg, digits.substr(from, len), "")));
       split(t, c + 1, from + len, parts - 1, missing);
       cur.pop_back();
@@ -255,7 +272,11 @@ struct Enumerator {
     size_t max_parts = p.splittable ? std::min(p.digits.size(), n - c) : 1;
     for (size_t k = 1; k <= max_parts; ++k) {
       if (k > 1) {
-        split(t, c, 0, k, missing);
+        if (split_ends_at_once(t, c, 0, k)) {
+          if (out_of_steps()) return;
+        } else {
+          split(t, c, 0, k, missing);
+        }
       } else {
         if (!kind_accepts(u.kinds[c], p.negative, p.frac)) continue;
         if (p.splittable && p.digits.size() > 1 && p.digits[0] == '0') continue;
