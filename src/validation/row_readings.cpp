@@ -173,7 +173,7 @@ void append(std::vector<Hypothesis>& to, std::vector<Hypothesis>& more) {
 }
 
 // A row whose printed digits fill every cell (see options_for).
-UnitOptions complete_readings(const ReadUnit& u, RowWeigher& weigher, bool doubt) {
+UnitOptions complete_readings(RowWeigher& weigher, bool doubt) {
   UnitOptions o;
   Weighed complete = weigher.weigh(0, true);
   if (complete.overflow) return unread_overflow();
@@ -243,7 +243,7 @@ UnitOptions options_for(const ReadUnit& u, const std::vector<Equation>& eqs, boo
   // beside the complete ones, and a cell is taken only where they all agree.
   // Without this, 2 % dropped cells gave 3 wrong cells with no finding in 30k
   // (seed 9100).
-  if (lo == 0) return complete_readings(u, weigher, lossy && !exact);
+  if (lo == 0) return complete_readings(weigher, lossy && !exact);
   // Too few digits for the cells (or an empty field, or an unread OCR cell):
   // lost-cell readings, the fewest lost cells that fit the row's identities.
   Weighed first_level;
