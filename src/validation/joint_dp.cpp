@@ -4,22 +4,12 @@
 #include <cmath>
 #include <cstdint>
 #include <numeric>
-#include <optional>
-#include <unordered_set>
+
+#include "validation/sum_meet.h"
 
 namespace gongkai {
 namespace {
 
-using Sums = std::vector<int64_t>;  // one partial sum per identity of the pass
-
-struct SumsHash {
-  size_t operator()(const Sums& s) const {
-    size_t h = 1469598103934665603ull;
-    for (int64_t v : s) h = (h ^ static_cast<size_t>(v)) * 1099511628211ull;
-    return h;
-  }
-};
-using SumSet = std::unordered_set<Sums, SumsHash>;
 using Eq = const std::vector<JointTerm>*;
 
 // Concrete readings of one row at most: lost cells with wide bounds are not
@@ -30,10 +20,8 @@ constexpr size_t kMaxExpansions = 4000;
 // generated run-together reports with 2 % and 5 % dropped cells (seed 9100):
 // with 100000 states, no work bound and no bound on the rows' concrete
 // readings, the slowest took 340 ms, the joint search most of it; with these
-// (and resolve.cpp's kJointStates) it takes a few ms, and no more cells are
-// left null.
-// Additions (and look-ups) of partial sums allowed per state of max_states.
-constexpr size_t kWorkPerState = 4;
+// (and resolve.cpp's kJointStates and sum_meet.h's kWorkPerState) it takes
+// a few ms, and no more cells are left null.
 // Concrete readings (lost cells given values) over all rows of one search.
 constexpr size_t kMaxConcrete = 5000;
 constexpr int kMaxPruneRounds = 3;
@@ -140,101 +128,6 @@ bool expand(const Hypothesis& h, const std::vector<char>& cells, const std::vect
     for (size_t j = 0; j < digit.size() && ++digit[j] == span[j]; ++j) digit[j] = 0;
   }
   return true;
-}
-
-// Forward and backward partial sums over the rows (contrib[k][i]: what
-// reading i of the k-th row adds). viable[k][i] says whether reading i is
-// part of a combination that makes every sum zero: some sum before it and
-// some sum after it meet through it. False when the partial sums outgrow
-// max_states (or `plus` says a sum is out of range). Key is a point of the
-// sums' space; `plus` adds two (nullopt: out of range), `neg` negates one.
-template <class Key, class Hash, class Plus, class Neg>
-bool meet(const std::vector<std::vector<Key>>& contrib, const Key& zero, size_t max_states, Plus plus, Neg neg,
-          std::vector<std::vector<char>>& viable) {
-  using Set = std::unordered_set<Key, Hash>;
-  const size_t m = contrib.size();
-  std::vector<Set> distinct(m);
-  for (size_t k = 0; k < m; ++k) distinct[k].insert(contrib[k].begin(), contrib[k].end());
-  // The work, not only the states, is bounded: many rows of many readings
-  // each add |from| x |add| sums even when the sums stay few. At most
-  // kWorkPerState additions per allowed state (see kWorkPerState).
-  size_t work = 0;
-  const size_t max_work = max_states * kWorkPerState;
-  auto step = [&](const Set& from, const Set& add, Set& to) {
-    for (auto& f : from)
-      for (auto& a : add) {
-        std::optional<Key> s = plus(f, a);
-        if (!s || ++work > max_work) return false;
-        to.insert(std::move(*s));
-        if (to.size() > max_states) return false;
-      }
-    return true;
-  };
-  std::vector<Set> fwd(m + 1), bwd(m + 1);
-  fwd[0].insert(zero);
-  bwd[m].insert(zero);
-  for (size_t k = 0; k < m; ++k)
-    if (!step(fwd[k], distinct[k], fwd[k + 1])) return false;
-  for (size_t k = m; k-- > 0;)
-    if (!step(bwd[k + 1], distinct[k], bwd[k])) return false;
-  // Looked up from the smaller side, once per distinct addend.
-  viable.assign(m, {});
-  for (size_t k = 0; k < m; ++k) {
-    const Set& small = fwd[k].size() <= bwd[k + 1].size() ? fwd[k] : bwd[k + 1];
-    const Set& large = &small == &fwd[k] ? bwd[k + 1] : fwd[k];
-    Set ok;
-    for (auto& c : distinct[k])
-      for (auto& f : small) {
-        if (++work > max_work) return false;
-        std::optional<Key> through = plus(f, c);
-        if (through && large.count(neg(*through))) {
-          ok.insert(c);
-          break;
-        }
-      }
-    viable[k].assign(contrib[k].size(), 0);
-    for (size_t i = 0; i < contrib[k].size(); ++i) viable[k][i] = ok.count(contrib[k][i]) > 0;
-  }
-  return true;
-}
-
-bool meet_in_sums(const std::vector<std::vector<Sums>>& contrib, size_t dims, size_t max_states,
-                  std::vector<std::vector<char>>& viable) {
-  if (dims > 2) {
-    auto plus = [&](const Sums& a, const Sums& b) -> std::optional<Sums> {
-      Sums s = a;
-      for (size_t j = 0; j < dims; ++j) s[j] += b[j];
-      return s;
-    };
-    auto neg = [](Sums s) {
-      for (auto& v : s) v = -v;
-      return s;
-    };
-    return meet<Sums, SumsHash>(contrib, Sums(dims, 0), max_states, plus, neg, viable);
-  }
-  // At most two sums (a column of table 三 has two identities): each packed
-  // into half of one 64-bit key, no allocation per state.
-  constexpr int64_t kHalf = int64_t(1) << 31;
-  auto pack = [&](int64_t a, int64_t b) {
-    return (static_cast<uint64_t>(a + kHalf) << 32) | static_cast<uint64_t>(b + kHalf);
-  };
-  auto first = [&](uint64_t k) { return static_cast<int64_t>(k >> 32) - kHalf; };
-  auto second = [&](uint64_t k) { return static_cast<int64_t>(k & 0xffffffffu) - kHalf; };
-  auto in_range = [&](int64_t v) { return v > -kHalf / 2 && v < kHalf / 2; };
-  std::vector<std::vector<uint64_t>> packed(contrib.size());
-  for (size_t k = 0; k < contrib.size(); ++k)
-    for (auto& c : contrib[k]) {
-      int64_t a = c[0], b = dims > 1 ? c[1] : 0;
-      if (!in_range(a) || !in_range(b)) return false;
-      packed[k].push_back(pack(a, b));
-    }
-  auto plus = [&](uint64_t x, uint64_t y) -> std::optional<uint64_t> {
-    int64_t a = first(x) + first(y), b = second(x) + second(y);
-    if (!in_range(a) || !in_range(b)) return std::nullopt;
-    return pack(a, b);
-  };
-  auto neg = [&](uint64_t x) { return pack(-first(x), -second(x)); };
-  return meet<uint64_t, std::hash<uint64_t>>(packed, pack(0, 0), max_states, plus, neg, viable);
 }
 
 Sums contribution(const std::vector<Eq>& eqs, size_t u, const Hypothesis& h) {

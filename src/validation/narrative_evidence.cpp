@@ -27,7 +27,7 @@ bool locate(const Statement& s, const std::vector<ReadUnit>& units, size_t& row,
 
 bool agrees(const Slot& slot, const Statement& s, ColumnKind kind) {
   return slot.state == Slot::Known && !slot.filled &&
-         unit_fits(s, kind, kind == ColumnKind::Money ? money_unit(s.cell, slot.unit) : "") &&
+         unit_fits(s, kind, kind == ColumnKind::Money ? money_unit(s.cell, slot.unit_text()) : "") &&
          std::fabs(slot.value - s.value) < 1e-9;
 }
 

@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <map>
 #include <set>
 
+#include "validation/combinations.h"
 #include "validation/joint_dp.h"
 #include "validation/linear.h"
 #include "validation/narrative_evidence.h"
+#include "validation/narrow.h"
 #include "validation/row_readings.h"
 
 namespace gongkai {
@@ -18,170 +21,14 @@ constexpr size_t kComboCap = 4096;
 constexpr size_t kJointStates = 20000;
 // The same for each part of the identities when the joint search is cut
 // short: 20000 took the slowest generated report 86 ms, 5000 about 50, with
-// no more cells left null (seed 9100, 2 % and 5 % drops).
+// no more cells left null (seed 9100, 2 % and 5 % drops; measured before
+// sum_meet.cpp's flat pass, which made both a few ms).
 constexpr size_t kPruneStates = 5000;
-
-// The state of every cell under one choice of hypotheses.
-struct Assignment {
-  std::map<CellKey, const Slot*> slot;
-  std::map<CellKey, ColumnKind> kind;
-};
-
-struct SystemResult {
-  bool feasible = false;
-  std::map<CellKey, std::optional<double>> value;  // free cells only
-  std::map<CellKey, std::vector<double>> candidates;
-};
-
-// Solves the given equations for the free cells of `a`. Equations touching a
-// printed blank are not used: blank is not zero.
-SystemResult solve_free(const Assignment& a, const std::vector<const Equation*>& eqs) {
-  std::map<CellKey, int> var;
-  std::vector<VarBounds> bounds;
-  std::vector<LinearEquation> lin;
-  for (const Equation* e : eqs) {
-    LinearEquation le;
-    bool usable = true;
-    auto add = [&](const CellKey& k, double sign) {
-      auto it = a.slot.find(k);
-      if (it == a.slot.end() || it->second->state == Slot::Blank) {
-        usable = false;
-        return;
-      }
-      const Slot& s = *it->second;
-      if (s.state == Slot::Known) {
-        le.rhs -= sign * s.value;
-        return;
-      }
-      auto [vit, inserted] = var.emplace(k, static_cast<int>(var.size()));
-      if (inserted) bounds.push_back(bounds_for(a.kind.at(k)));
-      le.terms.emplace_back(vit->second, sign);
-    };
-    for (auto& k : e->lhs) add(k, 1);
-    for (auto& k : e->rhs) add(k, -1);
-    if (!usable) continue;
-    if (le.terms.empty()) {
-      if (std::fabs(le.rhs) > 1e-6) return {};  // an equation of known cells that fails
-      continue;
-    }
-    lin.push_back(std::move(le));
-  }
-  SystemResult r;
-  auto sol = solve_linear(static_cast<int>(var.size()), lin, bounds);
-  if (!sol.feasible) return r;
-  r.feasible = true;
-  for (auto& [k, v] : var) {
-    r.value[k] = sol.value[v];
-    if (!sol.value[v]) r.candidates[k] = sol.candidates[v];
-  }
-  return r;
-}
-
-// Interval narrowing across rows before any enumeration: every cell gets the
-// bounds its rows' remaining readings allow, the cross-row identities tighten
-// them, and readings that put a value outside its cell's bounds are dropped.
-// Sound: only impossible readings go, so agreement among what is left is real.
-// Returns false when the bounds contradict each other: then the identities do
-// not all hold (a source error, or no reading is right) and nothing narrowed
-// may be trusted.
-bool narrow(const std::vector<ReadUnit>& units, std::vector<UnitOptions>& opts,
-            const std::vector<const Equation*>& global, std::map<CellKey, VarBounds>& bounds) {
-  for (size_t i = 0; i < units.size(); ++i)
-    for (size_t c = 0; c < units[i].cells.size(); ++c) bounds[units[i].cells[c]] = bounds_for(units[i].kinds[c]);
-  auto maybe_blank = [&](const CellKey& k) {
-    for (size_t i = 0; i < units.size(); ++i)
-      for (size_t c = 0; c < units[i].cells.size(); ++c)
-        if (units[i].cells[c] == k) {
-          if (opts[i].hyps.empty()) return true;
-          for (auto& h : opts[i].hyps)
-            if (h[c].state == Slot::Blank) return true;
-        }
-    return false;
-  };
-  std::vector<const Equation*> usable;
-  for (const Equation* e : global) {
-    bool ok = true;
-    for (auto& k : e->lhs) ok = ok && bounds.count(k) && !maybe_blank(k);
-    for (auto& k : e->rhs) ok = ok && bounds.count(k) && !maybe_blank(k);
-    if (ok) usable.push_back(e);
-  }
-  for (int round = 0; round < 30; ++round) {
-    bool changed = false;
-    for (size_t i = 0; i < units.size(); ++i) {
-      if (opts[i].hyps.empty()) continue;
-      for (size_t c = 0; c < units[i].cells.size(); ++c) {
-        VarBounds& b = bounds[units[i].cells[c]];
-        double lo = std::numeric_limits<double>::infinity(), hi = -lo;
-        for (auto& h : opts[i].hyps) {
-          if (h[c].state == Slot::Known) lo = std::min(lo, h[c].value), hi = std::max(hi, h[c].value);
-          else lo = std::min(lo, b.lo), hi = std::max(hi, b.hi);
-        }
-        if (lo > b.lo + 1e-9) b.lo = lo, changed = true;
-        if (hi < b.hi - 1e-9) b.hi = hi, changed = true;
-      }
-    }
-    // The cross-row identities, as intervals.
-    for (const Equation* e : usable) {
-      std::vector<std::pair<CellKey, double>> terms;
-      for (auto& k : e->lhs) terms.emplace_back(k, 1.0);
-      for (auto& k : e->rhs) terms.emplace_back(k, -1.0);
-      for (size_t t = 0; t < terms.size(); ++t) {
-        double others_lo = 0, others_hi = 0;
-        for (size_t u = 0; u < terms.size(); ++u) {
-          if (u == t) continue;
-          const VarBounds& b = bounds[terms[u].first];
-          double a = terms[u].second;
-          others_lo += a > 0 ? a * b.lo : a * b.hi;
-          others_hi += a > 0 ? a * b.hi : a * b.lo;
-        }
-        // a_t * x_t = -(others)
-        double a = terms[t].second;
-        double lo = a > 0 ? -others_hi : others_lo, hi = a > 0 ? -others_lo : others_hi;
-        VarBounds& b = bounds[terms[t].first];
-        if (std::isnan(lo) || std::isnan(hi)) continue;
-        if (b.integer) {
-          if (!std::isinf(lo)) lo = std::ceil(lo - 1e-6);
-          if (!std::isinf(hi)) hi = std::floor(hi + 1e-6);
-        }
-        if (lo > b.lo + 1e-9) b.lo = lo, changed = true;
-        if (hi < b.hi - 1e-9) b.hi = hi, changed = true;
-        if (b.lo > b.hi + 1e-6) return false;
-      }
-    }
-    for (size_t i = 0; i < units.size(); ++i) {
-      auto& hyps = opts[i].hyps;
-      if (hyps.size() <= 1) continue;
-      std::vector<Hypothesis> kept;
-      for (auto& h : hyps) {
-        bool ok = true;
-        for (size_t c = 0; c < h.size() && ok; ++c) {
-          if (h[c].state != Slot::Known) continue;
-          const VarBounds& b = bounds[units[i].cells[c]];
-          ok = h[c].value >= b.lo - 1e-6 && h[c].value <= b.hi + 1e-6;
-        }
-        if (ok) kept.push_back(h);
-      }
-      if (kept.empty()) return false;
-      if (kept.size() < hyps.size()) hyps = std::move(kept), changed = true;
-    }
-    if (!changed) break;
-  }
-  return true;
-}
-
-// Per cell: the values it takes across every feasible joint reading.
-struct CellOutcome {
-  std::set<double> values;
-  bool undetermined = false;
-  std::set<double> candidates;
-  std::set<std::string> raws;
-  bool filled = false, split = false;
-  std::string token;
-};
 
 // Every row's readings, and what the search for joint readings made of them.
 struct Search {
-  Search(const std::vector<ReadUnit>& u, const std::vector<Equation>& e) : units(u), eqs(e) {}
+  Search(const std::vector<ReadUnit>& u, const std::vector<Equation>& e)
+      : units(u), eqs(e), ids(u), outcome(ids.size()) {}
   const std::vector<ReadUnit>& units;
   const std::vector<Equation>& eqs;
   std::vector<UnitOptions> opts;
@@ -196,42 +43,9 @@ struct Search {
   std::vector<std::vector<Hypothesis>> hyps;
   std::vector<std::vector<VarBounds>> free_bounds;
   std::vector<std::vector<JointTerm>> terms;
-  std::map<CellKey, CellOutcome> outcome;
+  CellIds ids;
+  std::vector<CellOutcome> outcome;  // per cell id
 };
-
-void record_outcome(Search& s, const std::vector<const Hypothesis*>& choice, const SystemResult* r) {
-  for (size_t i = 0; i < s.units.size(); ++i) {
-    if (!choice[i]) continue;
-    const Hypothesis& h = *choice[i];
-    for (size_t c = 0; c < s.units[i].cells.size(); ++c) {
-      const CellKey& k = s.units[i].cells[c];
-      const Slot& sl = h[c];
-      CellOutcome& co = s.outcome[k];
-      if (sl.state == Slot::Known) {
-        co.values.insert(sl.value);
-        co.raws.insert(sl.raw);
-        co.filled = co.filled || sl.filled;
-        co.split = co.split || sl.split;
-        if (sl.split) co.token = s.units[i].tokens[sl.token_index].raw;
-      } else if (sl.state == Slot::Free) {
-        std::optional<double> v;
-        if (r) {
-          auto it = r->value.find(k);
-          if (it != r->value.end()) v = it->second;
-        }
-        if (v) {
-          co.values.insert(*v);
-          co.filled = true;
-        } else {
-          co.undetermined = true;
-          if (r && r->candidates.count(k))
-            for (double x : r->candidates.at(k)) co.candidates.insert(x);
-          for (double x : sl.candidates) co.candidates.insert(x);
-        }
-      }
-    }
-  }
-}
 
 // The identities across rows, the rows' readings narrowed by them, and how
 // many joint readings are left to weigh.
@@ -295,63 +109,7 @@ void by_partial_sums(Search& s) {
   s.joint_failed = !dp.feasible;
   if (dp.feasible)
     for (size_t i = 0; i < units.size(); ++i)
-      for (const Hypothesis& h : dp.viable[i]) {
-        std::vector<const Hypothesis*> choice(units.size(), nullptr);
-        choice[i] = &h;
-        record_outcome(s, choice, nullptr);
-      }
-}
-
-// Every combination of the rows' readings, each solved for its lost cells.
-void enumerate(Search& s) {
-  const auto& units = s.units;
-  const auto& multi = s.multi;
-  size_t feasible = 0;
-  std::vector<size_t> idx(multi.size(), 0);
-  while (true) {
-    std::vector<const Hypothesis*> choice(units.size(), nullptr);
-    Assignment a;
-    for (size_t i = 0; i < units.size(); ++i) {
-      if (s.opts[i].hyps.empty()) continue;
-      size_t pick = 0;
-      for (size_t m = 0; m < multi.size(); ++m)
-        if (multi[m] == i) pick = idx[m];
-      choice[i] = &s.opts[i].hyps[pick];
-      for (size_t c = 0; c < units[i].cells.size(); ++c) {
-        a.slot[units[i].cells[c]] = &(*choice[i])[c];
-        a.kind[units[i].cells[c]] = units[i].kinds[c];
-      }
-    }
-    // Equations whose cells were all read cleanly are the validator's
-    // business: if one fails it is a source error, and it must not veto
-    // the repair of unrelated cells.
-    std::vector<const Equation*> relevant;
-    for (const Equation* e : s.global) {
-      bool involved = false;
-      auto touch = [&](const CellKey& k) {
-        auto it = a.slot.find(k);
-        if (it == a.slot.end()) return;
-        if (it->second->state == Slot::Free) involved = true;
-        for (size_t m : multi)
-          if (std::find(units[m].cells.begin(), units[m].cells.end(), k) != units[m].cells.end()) involved = true;
-      };
-      for (auto& k : e->lhs) touch(k);
-      for (auto& k : e->rhs) touch(k);
-      if (involved) relevant.push_back(e);
-    }
-    SystemResult r = solve_free(a, relevant);
-    if (r.feasible) {
-      ++feasible;
-      record_outcome(s, choice, &r);
-    }
-    size_t m = 0;
-    for (; m < multi.size(); ++m) {
-      if (++idx[m] < s.opts[multi[m]].hyps.size()) break;
-      idx[m] = 0;
-    }
-    if (m == multi.size()) break;
-  }
-  s.joint_failed = feasible == 0;
+      for (const Hypothesis& h : dp.viable[i]) record_reading(s.ids, i, h, nullptr, s.outcome);
 }
 
 // No joint reading: every unit on its own, with what its rows determine.
@@ -368,21 +126,20 @@ void each_on_its_own(Search& s) {
     if (!pruned.empty())
       for (size_t i = 0; i < units.size(); ++i) s.opts[i].hyps = pruned[i];
   }
-  s.outcome.clear();
+  s.outcome.assign(s.ids.size(), {});
+  // Without an exact joint solve, a lost cell is known only when the
+  // narrowed bounds leave it a single value.
+  SystemResult pinned;
+  pinned.var.assign(s.ids.size(), -1);
+  for (auto& [k, id] : s.ids.index) {
+    auto b = s.bounds.find(k);
+    if (b == s.bounds.end() || b->second.lo != b->second.hi) continue;
+    pinned.var[id] = static_cast<int>(pinned.value.size());
+    pinned.value.push_back(b->second.lo);
+    pinned.candidates.emplace_back();
+  }
   for (size_t i = 0; i < units.size(); ++i)
-    for (auto& h : s.opts[i].hyps) {
-      std::vector<const Hypothesis*> choice(units.size(), nullptr);
-      choice[i] = &h;
-      // Without an exact joint solve, a lost cell is known only when the
-      // narrowed bounds leave it a single value.
-      SystemResult pinned;
-      for (size_t c = 0; c < units[i].cells.size(); ++c) {
-        auto b = s.bounds.find(units[i].cells[c]);
-        if (h[c].state == Slot::Free && b != s.bounds.end() && b->second.lo == b->second.hi)
-          pinned.value[units[i].cells[c]] = b->second.lo;
-      }
-      record_outcome(s, choice, s.joint_failed ? nullptr : &pinned);
-    }
+    for (auto& h : s.opts[i].hyps) record_reading(s.ids, i, h, s.joint_failed ? nullptr : &pinned, s.outcome);
 }
 
 // The printed reading of column c when every one of `readings` reads it
@@ -395,7 +152,9 @@ const Slot* agreed_slot(const std::vector<Hypothesis>& readings, size_t c) {
   return &first;
 }
 
-CellDecision decide(const ReadUnit& u, const UnitOptions& o, size_t c, const std::map<CellKey, CellOutcome>& outcome) {
+CellDecision decide(const std::vector<ReadUnit>& units, size_t row, const UnitOptions& o, size_t c,
+                    const CellOutcome& co) {
+  const ReadUnit& u = units[row];
   CellDecision d;
   d.key = u.cells[c];
   // The cell's own token when every reading takes it from one.
@@ -404,40 +163,38 @@ CellDecision decide(const ReadUnit& u, const UnitOptions& o, size_t c, const std
     bool same = tok >= 0 && std::all_of(o.hyps.begin(), o.hyps.end(), [&](auto& h) { return h[c].token_index == tok; });
     if (same && tok < static_cast<int>(u.tokens.size())) d.token = tok;
   }
-  auto it = outcome.find(d.key);
   bool blank = !o.hyps.empty() && std::all_of(o.hyps.begin(), o.hyps.end(),
                                               [&](auto& h) { return h[c].state == Slot::Blank; });
   if (blank) {
     d.outcome = CellDecision::Outcome::Blank;
-    d.raw = o.hyps.front()[c].raw;
-  } else if (it != outcome.end() && it->second.values.size() == 1 && !it->second.undetermined) {
-    const CellOutcome& co = it->second;
+    d.raw = slot_raw(u, o.hyps.front()[c]);
+  } else if (co.values.size() == 1 && !co.undetermined) {
     d.outcome = CellDecision::Outcome::Value;
     d.value = *co.values.begin();
-    if (co.raws.size() == 1) d.raw = *co.raws.begin();
+    std::set<std::string> raws;
+    for (auto& [row, key] : co.raws) raws.insert(raw_of(units[row], key));
+    if (raws.size() == 1) d.raw = *raws.begin();
     for (auto& h : o.hyps)
-      if (h[c].state == Slot::Known && !h[c].unit.empty()) d.unit = h[c].unit;
+      if (h[c].state == Slot::Known && h[c].unit != Slot::NoUnit) d.unit = h[c].unit_text();
     d.filled = co.filled;
     d.split = co.split;
     d.split_chosen = co.split && o.raw_ambiguous;
-    d.split_token = co.token;
+    if (co.token >= 0) d.split_token = units[co.token_row].tokens[co.token].raw;
   } else if (const Slot* agreed = agreed_slot(o.candidates, c); agreed && o.hyps.empty()) {
     // A row read several ways, none adding up, whose readings all give this
     // cell one printed value: that value stands as printed, like a row's
     // single reading (the validator reports what fails).
     d.outcome = CellDecision::Outcome::Value;
     d.value = agreed->value;
-    d.raw = agreed->raw;
-    d.unit = agreed->unit;
+    d.raw = slot_raw(u, *agreed);
+    d.unit = agreed->unit_text();
     d.split = agreed->split;
     if (agreed->split) d.split_token = u.tokens[agreed->token_index].raw;
   } else if (u.present) {
     d.outcome = CellDecision::Outcome::Undecided;
     std::set<double> cand;
-    if (it != outcome.end()) {
-      cand = it->second.values;
-      cand.insert(it->second.candidates.begin(), it->second.candidates.end());
-    }
+    cand = co.values;
+    cand.insert(co.candidates.begin(), co.candidates.end());
     // A row read several ways, none of which adds up: what each reading gives.
     for (auto& h : o.candidates)
       if (h[c].state == Slot::Known) cand.insert(h[c].value);
@@ -466,7 +223,8 @@ Resolution resolve(const std::vector<ReadUnit>& units, const std::vector<Equatio
   for (auto& use : decide_by_statements(statements, units, s.opts)) res.statements_used.emplace_back(use.row, use.statement);
   prepare(s);
   if (s.any_free_or_multi) by_partial_sums(s);
-  if (!s.joint_done && s.any_free_or_multi && s.combos <= kComboCap) enumerate(s);
+  if (!s.joint_done && s.any_free_or_multi && s.combos <= kComboCap)
+    s.joint_failed = each_combination(units, s.opts, s.multi, s.global, s.ids, s.outcome) == 0;
   if (!s.any_free_or_multi || (!s.joint_done && s.combos > kComboCap) || s.joint_failed) each_on_its_own(s);
   res.no_consistent_reading = s.joint_failed;
   res.search_cut = !s.joint_done && s.combos > kComboCap;
@@ -477,7 +235,7 @@ Resolution resolve(const std::vector<ReadUnit>& units, const std::vector<Equatio
     row.inconsistent = s.opts[i].inconsistent;
     row.overflow = s.opts[i].overflow;
     row.lossy_doubt = s.opts[i].lossy_doubt;
-    for (size_t c = 0; c < units[i].cells.size(); ++c) row.cells.push_back(decide(units[i], s.opts[i], c, s.outcome));
+    for (size_t c = 0; c < units[i].cells.size(); ++c) row.cells.push_back(decide(units, i, s.opts[i], c, s.outcome[s.ids.of[i][c]]));
     res.rows.push_back(std::move(row));
   }
   return res;

@@ -9,10 +9,11 @@ namespace gongkai {
 namespace {
 
 // Readings of one row weighed at most; hypotheses.cpp bounds the branches
-// tried as well (kStepsPerReading). Measured on 150 generated reports per
-// drop rate (seed 9100): 5000 kept the slowest report at ~17 ms but left 45
-// more cells of undropped run-together text null (99.30 % against 99.45 %);
-// 20000 loses none of them, and the branch bound holds the slowest to ~80 ms.
+// tried as well (kMaxSteps). Measured on 150 generated reports per drop rate
+// (seed 9100): 5000 kept the slowest report at ~17 ms but left 45 more cells
+// of undropped run-together text null (99.30 % against 99.45 %); 20000
+// loses none of them, and the branch bound held the slowest to ~80 ms when
+// this was chosen (~10 ms since readings and partial sums were made cheaper).
 constexpr size_t kHypothesisCap = 20000;
 
 // A reading's state and values as a string, to keep each reading once.
@@ -135,8 +136,9 @@ class RowWeigher {
       if (seen_.insert(signature(filled)).second) w.fit.push_back(std::move(filled));
     }
     // How many readings there are at all: two say that the identities chose.
-    bool many = false;
-    auto probe = hypotheses(u_, missing, 1, many);
+    // Those that fit are readings: two of them say it without looking.
+    bool many = fitting.size() >= 2;
+    auto probe = many ? std::vector<Hypothesis>{} : hypotheses(u_, missing, 1, many);
     w.all_count = many ? 2 : static_cast<int>(probe.size());
     if (w.fit.empty() && need_all && w.all_count > 0) {
       bool cut = false;
@@ -171,7 +173,7 @@ void append(std::vector<Hypothesis>& to, std::vector<Hypothesis>& more) {
 }
 
 // A row whose printed digits fill every cell (see options_for).
-UnitOptions complete_readings(const ReadUnit& u, RowWeigher& weigher, bool doubt) {
+UnitOptions complete_readings(RowWeigher& weigher, bool doubt) {
   UnitOptions o;
   Weighed complete = weigher.weigh(0, true);
   if (complete.overflow) return unread_overflow();
@@ -241,7 +243,7 @@ UnitOptions options_for(const ReadUnit& u, const std::vector<Equation>& eqs, boo
   // beside the complete ones, and a cell is taken only where they all agree.
   // Without this, 2 % dropped cells gave 3 wrong cells with no finding in 30k
   // (seed 9100).
-  if (lo == 0) return complete_readings(u, weigher, lossy && !exact);
+  if (lo == 0) return complete_readings(weigher, lossy && !exact);
   // Too few digits for the cells (or an empty field, or an unread OCR cell):
   // lost-cell readings, the fewest lost cells that fit the row's identities.
   Weighed first_level;
