@@ -50,6 +50,12 @@ Parsed parse(const Token& t) {
   if (rest.rfind("万元", 0) == 0) p.unit = "万元", p.unit_code = Slot::Wanyuan;
   else if (rest.rfind("元", 0) == 0) p.unit = "元", p.unit_code = Slot::Yuan;
   p.splittable = !t.atomic && p.digits.size() > 1;
+  // A number past 15 significant digits cannot be held exactly (a double, the
+  // record's JSON number): its cell stays null like a blank — no identity may
+  // fill it either, since the printed digits say otherwise — and a finding
+  // quotes it (repair_findings.cpp). Before, 19 digits were recorded as
+  // -9223372036854775808 with no finding.
+  if (!p.splittable && p.digits.size() + p.frac.size() > 15) p.kind = Parsed::Blank;
   return p;
 }
 

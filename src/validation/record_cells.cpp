@@ -1,5 +1,7 @@
 #include "validation/record_cells.h"
 
+#include "validation/repair_findings.h"
+
 namespace gongkai {
 namespace {
 
@@ -13,7 +15,8 @@ Cell cell_of(const ReadUnit& u, const CellDecision& d) {
   cell.raw = d.raw;
   switch (d.outcome) {
     case CellDecision::Outcome::Blank:
-      cell.printed_blank = u.present;
+      // Blank, or a number too long to hold (its digits are kept in raw).
+      cell.printed_blank = u.present && !too_long_number(cell.raw);
       break;
     case CellDecision::Outcome::Value:
       cell.value = d.value;

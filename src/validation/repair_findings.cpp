@@ -74,7 +74,25 @@ std::optional<Finding> undetermined_cells(const ReadUnit& u, const RowDecision& 
   return Finding{"extraction.undetermined", Severity::Warning, FindingKind::Extraction, msg, ambiguous};
 }
 
+// Cells whose printed number is too long to hold exactly; none when there are none.
+std::optional<Finding> too_long_numbers(const ReadUnit& u, const RowDecision& row) {
+  std::vector<CellKey> cells;
+  std::string printed;
+  for (const CellDecision& d : row.cells)
+    if (d.outcome == CellDecision::Outcome::Blank && too_long_number(d.raw))
+      cells.push_back(d.key), printed += (printed.empty() ? "" : ", ") + cell_name(d.key) + " \"" + d.raw + "\"";
+  if (cells.empty()) return std::nullopt;
+  return Finding{"extraction.number_too_long", Severity::Warning, FindingKind::Extraction,
+                 row_name(u) + ": numbers too long to hold exactly are left null: " + printed, cells};
+}
+
 }  // namespace
+
+bool too_long_number(const std::string& raw) {
+  size_t digits = 0;
+  for (char c : raw) digits += c >= '0' && c <= '9';
+  return digits > 15;
+}
 
 void add_repair_findings(const std::vector<ReadUnit>& units, const Resolution& res, std::vector<Finding>& findings) {
   if (res.no_consistent_reading)
@@ -88,6 +106,7 @@ void add_repair_findings(const std::vector<ReadUnit>& units, const Resolution& r
     }
     if (auto f = repaired_cells(units[i], res.rows[i])) findings.push_back(std::move(*f));
     if (auto f = undetermined_cells(units[i], res.rows[i])) findings.push_back(std::move(*f));
+    if (auto f = too_long_numbers(units[i], res.rows[i])) findings.push_back(std::move(*f));
   }
   if (res.search_cut && res.any_undecided())
     findings.push_back({"repair.too_many_readings", Severity::Warning, FindingKind::Extraction,

@@ -45,3 +45,14 @@ TEST(BadTextInput, TwoYearsRunTogetherAreNotMixedNorBlamedOnTheAgency) {
   EXPECT_TRUE(rec["tables"]["requests"]["granted"]["total"].is_null());
   EXPECT_EQ(count_kind(rec, "source"), 0);
 }
+
+TEST(BadTextInput, ANumberTooLongToHoldExactlyIsUnreadAndQuoted) {
+  auto rows = table3_rows(kZeros, kZeros, kZeros, kZeros, kZeros, kZeros);
+  rows[0].second = "1234567890123456789\t0\t0\t0\t0\t0\t1234567890123456789";
+  auto rec = extract_text(minimal_report(rows, kReview));
+  EXPECT_TRUE(rec["tables"]["requests"]["new_received"]["natural_person"].is_null());
+  bool quoted = false;
+  for (auto& f : rec["findings"])
+    quoted = quoted || f["message"].get<std::string>().find("1234567890123456789") != std::string::npos;
+  EXPECT_TRUE(quoted);
+}
