@@ -32,9 +32,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   bool small = false;
   if (ocr) {
     try {
-      auto pages = gongkai::scan::decode_image(bytes);
-      small = pages.size() <= kOcrPages;
-      for (auto& p : pages) small = small && static_cast<long>(p.grey.total()) <= kOcrPixels;
+      const gongkai::scan::ImageFile file(bytes);
+      small = file.pages() <= kOcrPages;
+      for (int n = 0; small && n < file.pages(); ++n)
+        small = static_cast<long>(file.page(n).grey.total()) <= kOcrPixels;
     } catch (const gongkai::ReadError&) {
       return 0;  // cannot be decoded: nothing more to read
     }
