@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Integration test of tools/slurm on a real single-node Slurm cluster started here (cluster.sh):
 # a job array of `gongkai extract --shard I/N`, submitted with sbatch --wait, then the merge job;
-# the merged store must equal a one-process run over the same inputs, table by table.
+# the merged store must equal a one-process run over the same inputs, table by table. Then a task
+# killed midway (its store cut, its marker gone) is resubmitted as the README says, and must redo
+# only its missing reports.
 #   slurm_test.sh GONGKAI_BINARY SOURCE_DIR [--bringup-only]
 # --bringup-only proves the cluster with a trivial array (each task writes a file) and stops.
 # Exit 0 pass, 1 fail, 77 skip (ctest SKIP_RETURN_CODE): only when not root or the daemons cannot
@@ -109,15 +111,18 @@ fi
 grep -q "shards $victim of $shards did not finish" "$work/logs/refused.out" || fail "merge.sbatch did not name shard $victim"
 [ ! -e "$work/partial.sqlite" ] || fail "merge.sbatch wrote a store with shard $victim unfinished"
 
-timeout "$(left)" sbatch --quiet --wait --array="$victim" --output="$work/logs/again-%A_%a.out" --chdir="$work" \
-  "$source_dir/tools/slurm/extract-array.sbatch" "$shards" "$stores" --files-from "$inputs" -q ||
-  fail "the resubmitted task $victim failed"
+# As the README submits: the array with --parsable, the merge job after it with afterany.
+again=$(sbatch --parsable --array="$victim" --output="$work/logs/again-%A_%a.out" --chdir="$work" \
+  "$source_dir/tools/slurm/extract-array.sbatch" "$shards" "$stores" --files-from "$inputs" -q) ||
+  fail "cannot resubmit task $victim"
+timeout "$(left)" sbatch --quiet --wait --dependency="afterany:${again%%;*}" --output="$work/logs/merge-again-%j.out" \
+  --chdir="$work" "$source_dir/tools/slurm/merge.sbatch" "$shards" "$stores" "$work/merged.sqlite" ||
+  fail "the merge job after the resubmitted task failed"
+grep -q "^gongkai shard $victim/$shards: exit 0" "$work"/logs/again-*.out || fail "the resubmitted task $victim did not finish"
 state extracted "$stores/shard-$victim.sqlite" >"$work/after.txt"
 kept=$(comm -12 "$work/before.txt" "$work/after.txt" | wc -l)
 [ "$(wc -l <"$work/after.txt")" -eq "$(wc -l <"$work/before.txt")" ] && [ "$kept" -eq $(($(wc -l <"$work/before.txt") - 2)) ] ||
   fail "the resubmitted task did not redo exactly its 2 missing reports: $(diff "$work/before.txt" "$work/after.txt")"
-bash "$source_dir/tools/slurm/merge.sbatch" "$shards" "$stores" "$work/merged.sqlite" >"$work/logs/merge-again.out" 2>&1 ||
-  fail "merging again failed"
 /usr/bin/python3 "$here/compare_stores.py" "$distinct" "$work/one.sqlite" "$work/merged.sqlite" "$stores"/shard-*.sqlite ||
   fail "after the resubmitted task and a second merge the stores differ"
 step "killed task resubmitted: its $kept finished reports kept, the 2 missing redone; merged again: equal"
