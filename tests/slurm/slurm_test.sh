@@ -23,7 +23,7 @@ started=$SECONDS
 # with no chance to stop the daemons.
 deadline=$((SECONDS + 170))
 left() { echo $((deadline - SECONDS > 1 ? deadline - SECONDS : 1)); }
-work=$(mktemp -d /tmp/gongkai-slurm-test.XXXXXX)
+work=$(mktemp -d "${TMPDIR:-/tmp}/gongkai-slurm-test.XXXXXX")
 chmod 0755 "$work"  # munged runs as user munge, in a folder below this one
 cleanup() {
   cluster_stop "$work/cluster"
