@@ -95,6 +95,30 @@ TEST(Workers, ACrashedWorkerIsReplacedAndTheBatchGoesOn) {
   EXPECT_NE(error.find("replaced"), std::string::npos) << error;
 }
 
+TEST(Workers, ACrashAmidQuickInputsCostsOnlyTheOneBeingRead) {
+  // Text reports are sent two at a time: a worker that dies holds one it was
+  // reading and maybe one it had not begun; only the first is failed.
+  fs::path d = fresh_dir("crash_quick");
+  std::string db = (d / "s.sqlite").string();
+  write_reports(d / "in", 0, 150);
+  pid_t run = start_cli({"extract", "-j", "1", "--db", db, (d / "in").string()});
+  std::vector<pid_t> workers;
+  for (int i = 0; i < 100 && workers.empty(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    workers = worker_pids(run);
+  }
+  ASSERT_EQ(workers.size(), 1u);
+  std::this_thread::sleep_for(std::chrono::milliseconds(150));
+  ::kill(workers[0], SIGSEGV);
+  int status = wait_exit(run);
+  Store s(db);
+  long failed = s.number("SELECT COUNT(*) FROM reports WHERE status = 'failed'");
+  EXPECT_LE(failed, 1);
+  EXPECT_EQ(status, failed ? 1 : 0);
+  EXPECT_EQ(s.number("SELECT COUNT(*) FROM reports"), 150);
+  if (failed) EXPECT_NE(s.rows("SELECT error FROM failures").find("SIGSEGV"), std::string::npos);
+}
+
 TEST(Workers, KillNineAtFiveMomentsThenRerunLeavesOneWholeRecordPerInput) {
   fs::path d = fresh_dir("kill9");
   std::string db = (d / "s.sqlite").string();
