@@ -99,6 +99,16 @@ inline std::vector<pid_t> worker_pids(pid_t parent) {
   return out;
 }
 
+// The workers of `parent` once it has started one (none after 2 s).
+inline std::vector<pid_t> wait_for_workers(pid_t parent) {
+  std::vector<pid_t> workers;
+  for (int i = 0; i < 100 && workers.empty(); ++i) {
+    ::usleep(20'000);
+    workers = worker_pids(parent);
+  }
+  return workers;
+}
+
 // One store, asked questions.
 class Store {
  public:

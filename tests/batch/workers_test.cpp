@@ -79,11 +79,7 @@ TEST(Workers, ACrashedWorkerIsReplacedAndTheBatchGoesOn) {
   pid_t run = start_cli({"extract", "-j", "1", "--db", db, scan(), reports[0], reports[1], reports[2]});
   // The scan is first; its worker loads the OCR models for about a second.
   // A real crash of that worker (SIGSEGV from outside, no hidden trigger).
-  std::vector<pid_t> workers;
-  for (int i = 0; i < 100 && workers.empty(); ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    workers = worker_pids(run);
-  }
+  std::vector<pid_t> workers = wait_for_workers(run);
   ASSERT_EQ(workers.size(), 1u);
   std::this_thread::sleep_for(std::chrono::milliseconds(200));
   ::kill(workers[0], SIGSEGV);
@@ -102,11 +98,7 @@ TEST(Workers, ACrashAmidQuickInputsCostsOnlyTheOneBeingRead) {
   std::string db = (d / "s.sqlite").string();
   write_reports(d / "in", 0, 150);
   pid_t run = start_cli({"extract", "-j", "1", "--db", db, (d / "in").string()});
-  std::vector<pid_t> workers;
-  for (int i = 0; i < 100 && workers.empty(); ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    workers = worker_pids(run);
-  }
+  std::vector<pid_t> workers = wait_for_workers(run);
   ASSERT_EQ(workers.size(), 1u);
   std::this_thread::sleep_for(std::chrono::milliseconds(150));
   ::kill(workers[0], SIGSEGV);
