@@ -59,6 +59,7 @@ struct Collector {
     in.paths = {path};
     in.read_from = read_from;
     in.name = path == "-" ? "stdin" : fs::path(path).filename().string();
+    in.kind = reader_for(std::string_view(bytes).substr(0, 1 << 16), in.name).kind();
     set.inputs.push_back(std::move(in));
   }
   void add_file(const std::string& path, bool found_in_folder) {

@@ -16,6 +16,7 @@ struct BatchInput {
   std::string read_from;           // the file a worker reads (the first path, or stdin's spool)
   std::string name;                // the record's file name (the first path's)
   std::string relative;            // the first path below the inputs' deepest common folder
+  std::string kind;                // the reader's kind by sniffing: "pdf", "image", "html", "text"
 };
 
 // A path that could not become an input (not found, unreadable, too large).

@@ -28,11 +28,18 @@ std::string utc_now() {
   return buf;
 }
 
+// A worker and the inputs sent to it, the one it reads first. Inputs that
+// take milliseconds (text, HTML) are sent two at a time, so that a worker
+// need not wait for the supervisor between them. Measured on 300 text
+// reports with -j 1 (load 13 on 2 cores): 3.76 s wall either way, against
+// 0.9 s of CPU; on a loaded machine the wall time is the CPU share, not the
+// round trips. Eight at a time measured the same.
 struct Slot {
   std::unique_ptr<WorkerProcess> worker;
-  std::optional<size_t> job;  // index into the run's work list
-  Clock::time_point started;
+  std::deque<size_t> jobs;  // indices into the run's work list
+  Clock::time_point started;  // when the first of `jobs` began
 };
+constexpr size_t kQuickInputsInFlight = 2;
 
 class Supervisor {
  public:
@@ -46,6 +53,7 @@ class Supervisor {
   void plan();
   void dispatch();
   void collect(Slot& slot);
+  void requeue_after_head(Slot& slot);
   void enforce_budgets(Slot& slot);
   void finish(size_t job, InputResult result);
   void store(const BatchInput& in, InputResult& result);
@@ -95,49 +103,68 @@ void Supervisor::plan() {
   }
 }
 
+bool quick(const BatchInput& in) { return in.kind == "text" || in.kind == "html"; }
+
 void Supervisor::dispatch() {
   for (Slot& slot : slots_) {
-    while (!slot.job && !queue_.empty() && !stopped_) {
+    while (!queue_.empty() && !stopped_) {
       size_t job = queue_.front();
       const BatchInput& in = *work_[job];
+      if (!slot.jobs.empty() &&
+          (slot.jobs.size() >= kQuickInputsInFlight || !quick(in) || !quick(*work_[slot.jobs.front()])))
+        break;
       if (!slot.worker) slot.worker = std::make_unique<WorkerProcess>(exe_, worker_config());
       if (!slot.worker->send({{"path", in.read_from}, {"name", in.name}, {"sha256", in.sha256}})) {
-        slot.worker.reset();  // died while idle: a new one takes the input
+        requeue_after_head(slot);
         continue;
       }
       queue_.pop_front();
-      slot.job = job;
-      slot.started = Clock::now();
+      if (slot.jobs.empty()) slot.started = Clock::now();
+      slot.jobs.push_back(job);
     }
+  }
+}
+
+// The worker of `slot` is gone: the inputs sent to it after the one it was
+// reading go back to the front of the queue, for a new worker.
+void Supervisor::requeue_after_head(Slot& slot) {
+  if (slot.worker) slot.worker->kill();
+  slot.worker.reset();
+  while (slot.jobs.size() > 1) {
+    queue_.push_front(slot.jobs.back());
+    slot.jobs.pop_back();
   }
 }
 
 void Supervisor::collect(Slot& slot) {
   std::string line;
-  int got = slot.worker->receive(line);
-  if (got == 0) return;
-  size_t job = *slot.job;
-  slot.job.reset();
-  InputResult result;
-  if (got < 0) {
-    result.error = "the worker reading it " + slot.worker->end() + "; it was replaced";
-    slot.worker.reset();
-  } else {
-    auto answer = nlohmann::ordered_json::parse(line, nullptr, false);
-    if (answer.is_discarded()) answer = {{"ok", false}, {"error", "the worker's answer could not be read"}};
-    result.ok = answer.value("ok", false);
-    if (result.ok) {
-      result.record = std::move(answer["record"]);
-      result.csv = answer.value("csv", "");
+  for (int got; !slot.jobs.empty() && (got = slot.worker->receive(line)) != 0;) {
+    size_t job = slot.jobs.front();
+    InputResult result;
+    if (got < 0) {
+      result.error = "the worker reading it " + slot.worker->end() + "; it was replaced";
+      slot.worker.reset();
+      requeue_after_head(slot);
     } else {
-      result.error = answer.value("error", "unknown error");
+      auto answer = nlohmann::ordered_json::parse(line, nullptr, false);
+      if (answer.is_discarded()) answer = {{"ok", false}, {"error", "the worker's answer could not be read"}};
+      result.ok = answer.value("ok", false);
+      if (result.ok) {
+        result.record = std::move(answer["record"]);
+        result.csv = answer.value("csv", "");
+      } else {
+        result.error = answer.value("error", "unknown error");
+      }
     }
+    slot.jobs.pop_front();
+    slot.started = Clock::now();
+    finish(job, std::move(result));
+    if (!slot.worker) return;
   }
-  finish(job, std::move(result));
 }
 
 void Supervisor::enforce_budgets(Slot& slot) {
-  if (!slot.job || !slot.worker) return;
+  if (slot.jobs.empty() || !slot.worker) return;
   std::string reason;
   double seconds = std::chrono::duration<double>(Clock::now() - slot.started).count();
   if (seconds > options_.timeout_seconds)
@@ -146,10 +173,9 @@ void Supervisor::enforce_budgets(Slot& slot) {
     reason = "needed more memory than the budget (" + std::to_string(mb) + " MB > --max-memory " +
              std::to_string(options_.max_memory_mb) + " MB)";
   if (reason.empty()) return;
-  slot.worker->kill();
-  slot.worker.reset();
-  size_t job = *slot.job;
-  slot.job.reset();
+  requeue_after_head(slot);
+  size_t job = slot.jobs.front();
+  slot.jobs.pop_front();
   finish(job, InputResult{false, reason + "; its worker was stopped and replaced", {}, {}});
 }
 
@@ -210,7 +236,7 @@ int Supervisor::run() {
     std::vector<pollfd> fds;
     std::vector<Slot*> polled;
     for (Slot& s : slots_)
-      if (s.job) fds.push_back({s.worker->answer_fd(), POLLIN, 0}), polled.push_back(&s);
+      if (!s.jobs.empty()) fds.push_back({s.worker->answer_fd(), POLLIN, 0}), polled.push_back(&s);
     ::poll(fds.data(), fds.size(), 100);
     for (size_t i = 0; i < fds.size(); ++i)
       if (fds[i].revents) collect(*polled[i]);
