@@ -1,0 +1,104 @@
+#include "python/batch.h"
+
+#include <algorithm>
+#include <exception>
+#include <new>
+
+#include "pipeline/extract.h"
+#include "writers/json_writer.h"
+
+namespace gongkai {
+
+namespace {
+
+template <typename Read>
+RecordOutcome guarded(Read read, ReadContext& context) {
+  RecordOutcome out;
+  try {
+    out.record = to_json(read());
+    return out;
+  } catch (const ReadError& e) {
+    out.error = *e.what() ? e.what() : "cannot be read";
+    return out;
+  } catch (const std::exception& e) {
+    out.error = std::string("internal error: ") + e.what();
+  } catch (...) {
+    out.error = "internal error";
+  }
+  // An input that failed midway may leave its engines in any state: the
+  // next input starts from a fresh context.
+  context = ReadContext(context.options);
+  return out;
+}
+
+}  // namespace
+
+RecordOutcome extract_record(const std::string& path, ReadContext& context) {
+  return guarded([&] { return extract_file(path, context); }, context);
+}
+
+RecordOutcome extract_record(std::string_view bytes, const std::string& name, ReadContext& context) {
+  return guarded([&] { return extract_bytes(bytes, name, context); }, context);
+}
+
+RecordBatch::RecordBatch(std::vector<std::string> paths, int jobs, ReadOptions options)
+    : paths_(std::move(paths)), options_(std::move(options)), done_(paths_.size()) {
+  if (jobs <= 0) jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  jobs = static_cast<int>(std::min<size_t>(static_cast<size_t>(jobs), std::max<size_t>(1, paths_.size())));
+  // Two inputs per worker: a worker finishing early can start its next one
+  // while the consumer still waits for a slower input before it.
+  window_ = 2 * static_cast<size_t>(jobs);
+  try {
+    for (int i = 0; i < jobs; ++i) workers_.emplace_back([this] { work(); });
+  } catch (...) {  // a thread that could not start: stop the ones that did
+    {
+      std::lock_guard lk(mutex_);
+      stop_ = true;
+    }
+    claimable_.notify_all();
+    for (auto& w : workers_) w.join();
+    throw;
+  }
+}
+
+RecordBatch::~RecordBatch() {
+  {
+    std::lock_guard lk(mutex_);
+    stop_ = true;
+  }
+  claimable_.notify_all();
+  for (auto& w : workers_) w.join();
+}
+
+void RecordBatch::work() {
+  ReadContext context(options_);
+  for (;;) {
+    size_t i;
+    {
+      std::unique_lock lk(mutex_);
+      claimable_.wait(lk, [&] { return stop_ || next_claim_ >= paths_.size() || next_claim_ < next_out_ + window_; });
+      if (stop_ || next_claim_ >= paths_.size()) return;
+      i = next_claim_++;
+    }
+    RecordOutcome outcome = extract_record(paths_[i], context);
+    {
+      std::lock_guard lk(mutex_);
+      done_[i] = std::move(outcome);
+    }
+    finished_.notify_all();
+  }
+}
+
+std::optional<RecordOutcome> RecordBatch::next() {
+  std::unique_lock lk(mutex_);
+  if (next_out_ >= paths_.size()) return std::nullopt;
+  finished_.wait(lk, [&] { return done_[next_out_].has_value(); });
+  std::optional<RecordOutcome> out = std::move(done_[next_out_]);
+  done_[next_out_].reset();
+  ++next_out_;
+  lk.unlock();
+  claimable_.notify_all();
+  return out;
+}
+
+}  // namespace gongkai
