@@ -45,6 +45,9 @@ pybind11_add_module(gongkai_native MODULE ${CMAKE_SOURCE_DIR}/src/python/native_
 set_target_properties(gongkai_native PROPERTIES OUTPUT_NAME _native LIBRARY_OUTPUT_DIRECTORY ${GK_PY_PACKAGE})
 target_link_libraries(gongkai_native PRIVATE gk_python gk_python_objects gk_template)
 target_compile_definitions(gongkai_native PRIVATE GONGKAI_VERSION="${GONGKAI_VERSION}")
+# The stage libraries' symbols stay inside the module (only PyInit__native is
+# exported): another extension linking the same libraries cannot clash.
+target_link_options(gongkai_native PRIVATE -Wl,--exclude-libs,ALL)
 
 # The same reads in C++ alone (extract + the JSON writer, as the binding
 # calls them): the baseline tools/bench_python.py measures the binding against.

@@ -24,11 +24,14 @@ def cli_record(path):
     return json.loads(out.stdout)
 
 
-def cli_failure(path):
-    """What `gongkai extract PATH` says on stderr for an input it cannot read."""
+def cli_outcome(path):
+    """(record, None) when `gongkai extract PATH` reads the input, else
+    (None, what it says on stderr)."""
     out = subprocess.run([str(BINARY), "extract", str(path)], capture_output=True)
+    if out.returncode == 0:
+        return json.loads(out.stdout), None
     assert out.returncode == 1, out
-    return out.stderr.decode().strip()
+    return None, out.stderr.decode().strip()
 
 
 def expected(name):

@@ -44,8 +44,8 @@ def test_labels_and_values_of_the_2021_format(records):
     assert t.active.loc[("第二十条第（八）项", "行政事业性收费", "fees"), ("本年收费金额", "amount")] == 96171.6
     assert t.active.loc[("第二十条第（五）项", "行政许可", "licensing"), ("本年处理决定数量", "decisions")] == 447228
     assert pd.isna(t.active.loc[("第二十条第（一）项", "规章", "regulations"), ("本年处理决定数量", "decisions")])
-    # The template's shape: 26 rows of table 三 with （六） in three, seven applicant columns.
-    assert t.requests.shape == (26, 7)
+    # The template's shape: 25 rows of table 三 with （六） in three, seven applicant columns.
+    assert t.requests.shape == (25, 7)
     assert list(t.requests.index.get_level_values("key"))[-3:] == ["other_other", "total", "carried_forward"]
     assert list(t.review_litigation.columns.get_level_values("label")) == ["结果维持", "结果纠正", "其他结果",
                                                                            "尚未审结", "总计"]
@@ -63,14 +63,14 @@ def test_labels_of_the_2019_format(records):
     assert ("本年增/减", "change") in t.active.columns and ("采购总金额", "amount") in t.active.columns
     assert ("（六）其他处理", "other") in [(l, k) for _, l, k in t.requests.index]
     assert "other_overdue_correction" not in t.requests.index.get_level_values("key")
-    assert t.requests.shape == (24, 7)
+    assert t.requests.shape == (23, 7)
 
 
 def test_a_record_without_tables_gives_empty_labelled_frames():
     record = gongkai.extract("一、总体情况\n本机关今年没有收到申请。\n".encode(), name="prose.txt")
     t = gongkai.tables(record)
     assert not t.requests.attrs["found"]
-    assert t.requests.shape == (26, 7) and t.requests.isna().all().all()
+    assert t.requests.shape == (25, 7) and t.requests.isna().all().all()
 
 
 def test_to_frame_one_row_per_report(records):
