@@ -49,7 +49,8 @@ RecordBatch::RecordBatch(std::vector<std::string> paths, int jobs, ReadOptions o
   // while the consumer still waits for a slower input before it.
   window_ = 2 * static_cast<size_t>(jobs);
   try {
-    for (int i = 0; i < jobs; ++i) workers_.emplace_back([this] { work(); });
+    worker_cpu_.assign(static_cast<size_t>(jobs), 0.0);
+    for (int i = 0; i < jobs; ++i) workers_.emplace_back([this, i] { work(static_cast<size_t>(i)); });
   } catch (...) {  // a thread that could not start: stop the ones that did
     {
       std::lock_guard lk(mutex_);
@@ -70,12 +71,28 @@ RecordBatch::~RecordBatch() {
   for (auto& w : workers_) w.join();
 }
 
-void RecordBatch::work() {
+namespace {
+
+double thread_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
+}
+
+}  // namespace
+
+std::vector<double> RecordBatch::worker_cpu_seconds() {
+  std::lock_guard lk(mutex_);
+  return worker_cpu_;
+}
+
+void RecordBatch::work(size_t worker) {
   ReadContext context(options_);
   for (;;) {
     size_t i;
     {
       std::unique_lock lk(mutex_);
+      worker_cpu_[worker] = thread_cpu_seconds();
       claimable_.wait(lk, [&] { return stop_ || next_claim_ >= paths_.size() || next_claim_ < next_out_ + window_; });
       if (stop_ || next_claim_ >= paths_.size()) return;
       i = next_claim_++;
@@ -84,6 +101,7 @@ void RecordBatch::work() {
     {
       std::lock_guard lk(mutex_);
       done_[i] = std::move(outcome);
+      worker_cpu_[worker] = thread_cpu_seconds();
     }
     finished_.notify_all();
   }

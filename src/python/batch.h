@@ -4,6 +4,7 @@
 // the interpreter's lock around these calls.
 #pragma once
 #include <condition_variable>
+#include <ctime>
 #include <cstddef>
 #include <memory>
 #include <mutex>
@@ -49,9 +50,12 @@ class RecordBatch {
   std::optional<RecordOutcome> next();
   size_t size() const { return paths_.size(); }
   int jobs() const { return static_cast<int>(workers_.size()); }
+  // CPU seconds each worker thread has used, for the benchmark: work split
+  // evenly over the threads is what a shared machine's load cannot hide.
+  std::vector<double> worker_cpu_seconds();
 
  private:
-  void work();
+  void work(size_t worker);
 
   std::vector<std::string> paths_;
   ReadOptions options_;
@@ -62,6 +66,7 @@ class RecordBatch {
   std::mutex mutex_;
   std::condition_variable claimable_, finished_;
   std::vector<std::thread> workers_;
+  std::vector<double> worker_cpu_;
 };
 
 }  // namespace gongkai

@@ -91,6 +91,7 @@ class Batch {
   }
   size_t size() const { return batch_->size(); }
   int jobs() const { return batch_->jobs(); }
+  std::vector<double> worker_cpu_seconds() { return batch_->worker_cpu_seconds(); }
 
  private:
   std::unique_ptr<RecordBatch> batch_;
@@ -139,7 +140,9 @@ void bind_readers(py::module_& m) {
       .def("__iter__", [](py::object self) { return self; })
       .def("__next__", &Batch::next)
       .def("__len__", &Batch::size)
-      .def_property_readonly("jobs", &Batch::jobs);
+      .def_property_readonly("jobs", &Batch::jobs)
+      .def_property_readonly("worker_cpu_seconds", &Batch::worker_cpu_seconds,
+                             "CPU seconds each worker thread has used so far (for tools/bench_python.py)");
 }
 
 }  // namespace

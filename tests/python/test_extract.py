@@ -132,3 +132,15 @@ def test_stdin_name_gives_the_cli_record_of_stdin():
     path = next(p for p in SAMPLE_FILES if p.suffix == ".md")
     out = subprocess.run([str(BINARY), "extract", "-"], input=path.read_bytes(), capture_output=True, check=True)
     assert exact(gongkai.extract(path.read_bytes(), name="stdin")) == exact(json.loads(out.stdout))
+
+
+def test_extract_many_jobs_2_reads_on_two_threads():
+    # Whether both cores run is a figure (tools/bench_python.py: CPU/wall, and
+    # each worker's CPU time); here: both workers of the pool extract_many
+    # iterates read inputs, each on its own context.
+    options = gongkai._extract._options(True, 300, None, None, False)
+    batch = gongkai._native.Batch([str(p).encode() for p in SAMPLE_FILES * 3], 2, *options)
+    assert batch.jobs == 2 and len(batch) == 3 * len(SAMPLE_FILES)
+    assert sum(1 for record, reason in batch if reason is None) == len(batch)
+    cpu = batch.worker_cpu_seconds
+    assert all(c > 0.1 * sum(cpu) for c in cpu), cpu  # each read a share (a thread start costs ~0)
