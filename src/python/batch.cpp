@@ -108,9 +108,20 @@ void RecordBatch::work(size_t worker) {
 }
 
 std::optional<RecordOutcome> RecordBatch::next() {
+  bool ready = false;
+  std::optional<RecordOutcome> out;
+  while (!ready) out = next_for(std::chrono::hours(1), ready);
+  return out;
+}
+
+std::optional<RecordOutcome> RecordBatch::next_for(std::chrono::milliseconds timeout, bool& ready) {
   std::unique_lock lk(mutex_);
+  ready = true;
   if (next_out_ >= paths_.size()) return std::nullopt;
-  finished_.wait(lk, [&] { return done_[next_out_].has_value(); });
+  if (!finished_.wait_for(lk, timeout, [&] { return done_[next_out_].has_value(); })) {
+    ready = false;
+    return std::nullopt;
+  }
   std::optional<RecordOutcome> out = std::move(done_[next_out_]);
   done_[next_out_].reset();
   ++next_out_;

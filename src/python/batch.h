@@ -3,6 +3,7 @@
 // handed back in input order. Pure C++ (no Python here): the binding releases
 // the interpreter's lock around these calls.
 #pragma once
+#include <chrono>
 #include <condition_variable>
 #include <ctime>
 #include <cstddef>
@@ -48,6 +49,9 @@ class RecordBatch {
   // The next input's outcome in input order (blocks until it is read);
   // nullopt after the last. One consumer thread.
   std::optional<RecordOutcome> next();
+  // The same, giving up after `timeout` (`ready` is then false), so that a
+  // waiting consumer can look at signals (Ctrl-C in Python) now and then.
+  std::optional<RecordOutcome> next_for(std::chrono::milliseconds timeout, bool& ready);
   size_t size() const { return paths_.size(); }
   int jobs() const { return static_cast<int>(workers_.size()); }
   // CPU seconds each worker thread has used, for the benchmark: work split

@@ -6,6 +6,7 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <chrono>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -80,11 +81,16 @@ class Batch {
     py::gil_scoped_release nogil;  // the workers finish their current input
     batch_.reset();
   }
+  // Waits a tenth of a second at a time without the lock, looking at signals
+  // in between: Ctrl-C ends a wait for a long scan with KeyboardInterrupt.
   py::tuple next() {
     std::optional<RecordOutcome> o;
-    {
-      py::gil_scoped_release nogil;
-      o = batch_->next();
+    for (bool ready = false; !ready;) {
+      {
+        py::gil_scoped_release nogil;
+        o = batch_->next_for(std::chrono::milliseconds(100), ready);
+      }
+      if (!ready && PyErr_CheckSignals() != 0) throw py::error_already_set();
     }
     if (!o) throw py::stop_iteration();
     return outcome_tuple(*o);

@@ -1,5 +1,6 @@
 """gongkai.extract and extract_many give the CLI's records; bad input raises ReadError."""
 import json
+import os
 import re
 import subprocess
 import threading
@@ -144,3 +145,23 @@ def test_extract_many_jobs_2_reads_on_two_threads():
     assert sum(1 for record, reason in batch if reason is None) == len(batch)
     cpu = batch.worker_cpu_seconds
     assert all(c > 0.1 * sum(cpu) for c in cpu), cpu  # each read a share (a thread start costs ~0)
+
+
+def test_ctrl_c_stops_extract_many():
+    import signal
+    import sys
+    import time
+
+    script = ("import sys, gongkai\n"
+              "print('start', flush=True)\n"
+              "try:\n"
+              "    for r in gongkai.extract_many(sys.argv[1:] * 200, jobs=2): pass\n"
+              "except KeyboardInterrupt:\n"
+              "    print('interrupted', flush=True)\n")
+    proc = subprocess.Popen([sys.executable, "-c", script, *map(str, SAMPLE_FILES)], stdout=subprocess.PIPE,
+                            text=True, env=dict(os.environ))
+    assert proc.stdout.readline().strip() == "start"
+    time.sleep(0.5)
+    proc.send_signal(signal.SIGINT)
+    out, _ = proc.communicate(timeout=60)  # the workers finish their current input and stop
+    assert "interrupted" in out and proc.returncode == 0
