@@ -76,7 +76,7 @@ def tables(record):
     ``Float64`` money); ``<NA>`` where the report prints nothing, the value
     could not be read, or the row has no such column. A table the report does
     not print has every row and no value (``frame.attrs["found"]`` is False).
-    Select by key: ``t.requests.xs("total", level="key")["总计"]``.
+    Select by key: ``t.requests.xs("total", level="key")[("总计", "total")]``.
 
     返回记录中的三张表（二、主动公开；三、申请办理；四、复议诉讼），行、列标签
     与模板一致（中文标签，规范中的键为 MultiIndex 的一层）。未印出或未能读取的
