@@ -19,3 +19,6 @@ class ReadError(Exception):
 
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
+
+
+ReadError.__module__ = "gongkai"  # as users name it: gongkai.ReadError
