@@ -52,17 +52,14 @@ RecordBatch::RecordBatch(std::vector<std::string> paths, int jobs, ReadOptions o
     worker_cpu_.assign(static_cast<size_t>(jobs), 0.0);
     for (int i = 0; i < jobs; ++i) workers_.emplace_back([this, i] { work(static_cast<size_t>(i)); });
   } catch (...) {  // a thread that could not start: stop the ones that did
-    {
-      std::lock_guard lk(mutex_);
-      stop_ = true;
-    }
-    claimable_.notify_all();
-    for (auto& w : workers_) w.join();
+    stop_workers();
     throw;
   }
 }
 
-RecordBatch::~RecordBatch() {
+RecordBatch::~RecordBatch() { stop_workers(); }
+
+void RecordBatch::stop_workers() {
   {
     std::lock_guard lk(mutex_);
     stop_ = true;

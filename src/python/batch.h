@@ -60,6 +60,7 @@ class RecordBatch {
 
  private:
   void work(size_t worker);
+  void stop_workers();  // after their current input
 
   std::vector<std::string> paths_;
   ReadOptions options_;
