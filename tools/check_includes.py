@@ -34,6 +34,7 @@ BUILT_ON = {
     "pipeline": ["readers/registry", "readers", "mapping", "evidence", "validation", "model"],
     "batch": ["pipeline", "writers", "model"],
     "cli": ["batch", "pipeline", "writers", "readers/registry", "readers", "model"],
+    "python": ["pipeline", "writers", "readers", "model", "template"],  # the module gongkai, beside cli
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)

@@ -12,6 +12,7 @@ PACKAGES=(
   nlohmann-json3-dev libcli11-dev libutf8proc-dev libuchardet-dev libgumbo-dev libsqlite3-dev libfmt-dev
   libssl-dev libgtest-dev libgmock-dev time
   munge slurm-wlm slurm-client
+  pybind11-dev python3-dev python3-pytest python3-pandas
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
@@ -25,3 +26,8 @@ fi
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build -j"$(nproc)"
+# The Python module (import gongkai) into Debian's python3: its site directory
+# (/usr/local/lib/python3.*/dist-packages); without root, PYTHONPATH=build/python.
+if [ -d build/python/gongkai ] && [ "$(id -u)" -eq 0 ]; then
+  cmake --install build --component python >/dev/null
+fi
