@@ -116,6 +116,12 @@ int run_extract(ExtractArgs& a) {
   InputSet set = collect_inputs({a.inputs, a.files_from, {a.out.out_dir, db, db + "-wal", db + "-shm", db + "-journal"},
                                  spool},
                                 a.batch.shard);
+  if (set.inputs.empty() && set.errors.empty() && set.other_shards == 0) {
+    std::cerr << "gongkai: no report among the inputs (a folder is searched for PDFs, images, HTML and "
+                 ".txt/.md/.markdown/.text files)\n";
+    if (reads_stdin) std::filesystem::remove_all(spool);
+    return 1;
+  }
   a.out.to_stdout = a.out.out_dir.empty() && db.empty();
   a.out.one_per_line = set.inputs.size() + set.errors.size() > 1;
   // A single input's record on stdout is the whole output; anything larger gets a summary.

@@ -75,6 +75,12 @@ TEST(Archive, FolderIsWalkedForReportsByContent) {
   auto l = run_cli("extract --db " + db + " --files-from " + (d / "list").string());
   EXPECT_NE(l.out.find("2 distinct inputs (2 paths): 1 read, 0 failed, 1 skipped"), std::string::npos) << l.out;
   auto again = run_cli("extract --db " + db + " --out-dir " + (d / "archive/out").string() + " " + (d / "archive").string());
+  // A folder with no report in it is said to be so.
+  fs::create_directories(d / "empty/.hidden");
+  write_file(d / "empty/.hidden/r.txt", numbered_report(1));
+  auto none = run_cli("extract " + (d / "empty").string());
+  EXPECT_EQ(none.status, 1);
+  EXPECT_NE(none.out.find("no report among the inputs"), std::string::npos) << none.out;
   EXPECT_NE(again.out.find("2 distinct inputs (2 paths): 0 read, 0 failed, 2 skipped"), std::string::npos) << again.out;
 }
 
@@ -118,6 +124,9 @@ TEST(Archive, ShardsMergedEqualOneProcessRun) {
   EXPECT_EQ(again.out.find(" 1 added"), std::string::npos) << again.out;
   EXPECT_EQ(content(merged), content((d / "one.sqlite").string()));
   EXPECT_EQ(run_cli("extract --shard 3/3 x.txt").status, 2);
+  auto missing = run_cli("merge " + merged + " " + (d / "no-such.sqlite").string());
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_NE(missing.out.find("no-such.sqlite: not found"), std::string::npos) << missing.out;
 }
 
 TEST(Archive, MergeKeepsTheNewerToolVersion) {
