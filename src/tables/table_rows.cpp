@@ -55,6 +55,12 @@ std::vector<SourceRow> rows_from_table(const CellTable& table) {
         is_value_text(t))
       value_columns[c.col] = true;
   }
+  // A column between two value columns holds values too, even where every
+  // row leaves it blank (a browser-printed table 三 whose 商业企业…其他
+  // columns are all empty): dropping it would shift 总计 into 商业企业.
+  auto first = std::find(value_columns.begin(), value_columns.end(), true);
+  auto last = std::find(value_columns.rbegin(), value_columns.rend(), true);
+  if (first != value_columns.end()) std::fill(first, last.base(), true);
   std::vector<SourceRow> rows;
   for (auto& cells : by_row) {
     std::sort(cells.begin(), cells.end(), [](const TableCell* a, const TableCell* b) { return a->col < b->col; });

@@ -40,6 +40,11 @@ std::string text_layer_problem(const PageContent& page) {
     else if (c < 0x80 && !(c >= U'0' && c <= U'9')) ++latin;
   }
   if (n < 10 && page.image_fraction > 0.3) return "the page is an image with no text layer (a scan)";
+  // Text drawn as outlines: a page of a report has hundreds of characters,
+  // so 50 character-sized outlines outnumbering the text is a page of them.
+  if (page.outline_glyphs >= 50 && static_cast<size_t>(page.outline_glyphs) > 2 * n)
+    return "the text is drawn as outlines (" + std::to_string(page.outline_glyphs) +
+           " character-sized filled shapes, " + std::to_string(n) + " characters in the text layer)";
   if (n >= 10 && bad * 5 > n) return "the text layer has no usable character codes (no ToUnicode map)";
   if (n >= 50 && han * 20 < n && latin * 2 > n) return "the text layer holds Latin symbols where Chinese must be (mis-encoded fonts)";
   return "";
@@ -136,7 +141,10 @@ PageLayout lay_out(const PageContent& page, const pdf::PdfDocument& doc, std::ve
   out.ocr_reason = text_layer_problem(page);
   out.image_dpi = page.image_dpi;
 
-  auto grids = grid::build_grids(grid::merge_rules(page.rules, kSnap), kSnap);
+  // A page going to OCR is read from its image; its vector rules (strokes of
+  // outlined characters among them) are not worth a grid.
+  std::vector<grid::Grid> grids;
+  if (out.ocr_reason.empty()) grids = grid::build_grids(grid::merge_rules(page.rules, kSnap), kSnap);
   if (grids.empty() && out.ocr_reason.empty() && wants_raster_grid(page)) {
     grids = grid::build_grids(grid::merge_rules(pdf::rules_from_image(doc, page.number), kSnap), kSnap);
     if (!grids.empty()) raster_pages.push_back(page.number);
