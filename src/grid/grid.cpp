@@ -76,6 +76,31 @@ bool ruled(const std::vector<const Rule*>& rules, double pos, double a, double b
   return false;
 }
 
+// Length of the rules drawn at boundary `pos`.
+double ruled_length(const std::vector<const Rule*>& rules, double pos, double tol) {
+  double sum = 0;
+  for (const Rule* r : rules)
+    if (std::abs(r->pos - pos) <= tol) sum += r->to - r->from;
+  return sum;
+}
+
+// No row or column of a table is thinner than a line of text. Two boundaries
+// closer than `min_gap` are one border drawn twice: a double border, cells
+// that each draw their own box with spacing between them, or the stub that
+// Chromium draws atop a cell continued from the previous page (5 pt below
+// the table's top, across one column) — kept as a row, it made every other
+// cell of the row span two rows. The boundary with more rule drawn on it stays.
+void collapse_thin(std::vector<double>& bounds, const std::vector<const Rule*>& rules, double min_gap, double tol) {
+  for (size_t i = 0; i + 1 < bounds.size();) {
+    if (bounds[i + 1] - bounds[i] >= min_gap) {
+      ++i;
+      continue;
+    }
+    bool keep_first = ruled_length(rules, bounds[i], tol) >= ruled_length(rules, bounds[i + 1], tol);
+    bounds.erase(bounds.begin() + static_cast<long>(keep_first ? i + 1 : i));
+  }
+}
+
 Grid make_grid(std::vector<const Rule*> hs, std::vector<const Rule*> vs, double tol) {
   Grid g;
   std::vector<double> hp, vp;
@@ -90,6 +115,8 @@ Grid make_grid(std::vector<const Rule*> hs, std::vector<const Rule*> vs, double 
   if (xmax > g.xs.back() + 2 * tol) g.xs.push_back(xmax);
   if (ymin < g.ys.front() - 2 * tol) g.ys.insert(g.ys.begin(), ymin);
   if (ymax > g.ys.back() + 2 * tol) g.ys.push_back(ymax);
+  collapse_thin(g.ys, hs, 3 * tol, tol);
+  collapse_thin(g.xs, vs, 3 * tol, tol);
   g.box = {g.xs.front(), g.ys.front(), g.xs.back(), g.ys.back()};
   int R = g.rows(), C = g.cols();
   if (R <= 0 || C <= 0) return g;
