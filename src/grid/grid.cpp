@@ -108,15 +108,20 @@ double ruled_length(const std::vector<const Rule*>& rules, double pos, double to
 // that each draw their own box with spacing between them, or the stub that
 // Chromium draws atop a cell continued from the previous page (5 pt below
 // the table's top, across one column) — kept as a row, it made every other
-// cell of the row span two rows. The boundary with more rule drawn on it stays.
+// cell of the row span two rows.
 void collapse_thin(std::vector<double>& bounds, const std::vector<const Rule*>& rules, double min_gap, double tol) {
   for (size_t i = 0; i + 1 < bounds.size();) {
     if (bounds[i + 1] - bounds[i] >= min_gap) {
       ++i;
       continue;
     }
-    bool keep_first = ruled_length(rules, bounds[i], tol) >= ruled_length(rules, bounds[i + 1], tol);
-    bounds.erase(bounds.begin() + static_cast<long>(keep_first ? i + 1 : i));
+    // Weighted by the rule drawn on each: a stub counts for little, the two
+    // lines of a double border alike (the border between them, the same on
+    // every page, so that a table continued on the next page stitches
+    // column to column).
+    double a = ruled_length(rules, bounds[i], tol) + 1e-9, b = ruled_length(rules, bounds[i + 1], tol) + 1e-9;
+    bounds[i] = (a * bounds[i] + b * bounds[i + 1]) / (a + b);
+    bounds.erase(bounds.begin() + static_cast<long>(i + 1));
   }
 }
 
