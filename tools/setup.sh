@@ -11,6 +11,8 @@ PACKAGES=(
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
   nlohmann-json3-dev libcli11-dev libutf8proc-dev libuchardet-dev libgumbo-dev libsqlite3-dev libfmt-dev
   libssl-dev libgtest-dev libgmock-dev time
+  # tools/make_producer_pdfs.py: browser prints, outlined and ToUnicode-less copies (issue 11)
+  chromium ghostscript qpdf fonts-wqy-microhei
 )
 missing=()
 for p in "${PACKAGES[@]}"; do
