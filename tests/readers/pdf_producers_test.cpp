@@ -72,3 +72,15 @@ TEST(FontsWithoutToUnicode, PagesGoToOcrWithTheReason) {
   EXPECT_TRUE(noted(rec, "ToUnicode")) << rec["findings"].dump();
   for (auto& c : rec["cells"]) EXPECT_TRUE(c["value"].is_null()) << c.dump();
 }
+
+TEST(OutlinedText, OnlyTheOutlinedPageIsOcredAndTheTablesJoinAcrossIt) {
+  // Pages 1 and 3 of the browser print, page 2 of its outlined copy (qpdf
+  // --pages): table 三 runs from a text page through the OCRed one.
+  auto expected = load(producers("0002_collapse.expected.json"));
+  auto actual = extract_json(producers("0002_collapse.mixed.pdf"));
+  EXPECT_EQ(actual["source"]["kind"], "pdf-mixed");
+  EXPECT_TRUE(noted(actual, "page 2 read by OCR: the text is drawn as outlines")) << actual["findings"].dump();
+  EXPECT_FALSE(noted(actual, "page 1 read by OCR"));
+  EXPECT_FALSE(noted(actual, "page 3 read by OCR"));
+  expect_same_cells(expected, actual);
+}
