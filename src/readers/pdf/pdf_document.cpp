@@ -155,23 +155,23 @@ class PageCollector : public TextOutputDev {
 
   // A filled shape the size of a character, drawn with curves or many
   // corners: a glyph drawn as an outline (Ghostscript -dNoOutputFonts, some
-  // publishing systems). Rules and cell shading are rectangles: 4-5 points.
+  // publishing systems). Rules, cell shading and a cell's border filled as
+  // two nested rectangles have no subpath of more than 5 points.
   static bool looks_like_glyph(GfxState* state, const GfxPath* path) {
-    int points = 0;
-    bool curved = false;
+    bool curved = false, many_corners = false;
     double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
     for (int s = 0; s < path->getNumSubpaths(); ++s) {
       const GfxSubpath* sub = path->getSubpath(s);
+      many_corners |= sub->getNumPoints() > 5;
       for (int i = 0; i < sub->getNumPoints(); ++i) {
         double x, y;
         state->transform(sub->getX(i), sub->getY(i), &x, &y);
         x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
         curved |= sub->getCurve(i);
-        ++points;
       }
     }
-    if (points == 0 || x1 - x0 > 60 || y1 - y0 > 60) return false;
-    return curved || points > 6 || path->getNumSubpaths() > 1;
+    if (x1 < x0 || x1 - x0 > 60 || y1 - y0 > 60) return false;
+    return curved || many_corners;
   }
 
   void image(GfxState* state, int width_px) {
