@@ -22,7 +22,7 @@ mkdir -p "$W"/{gen,orig,outl,exp,prints,ref,read}
 
 same_record() {  # NAME A.json B.json: meta and tables equal?
   if diff <(jq -S '{meta,tables}' "$2") <(jq -S '{meta,tables}' "$3") > /dev/null; then echo "$1: same record"
-  else echo "$1: records differ:"; diff <(jq -S '{meta,tables}' "$2") <(jq -S '{meta,tables}' "$3") | head -6; fi
+  else echo "$1: records differ:"; diff <(jq -S '{meta,tables}' "$2") <(jq -S '{meta,tables}' "$3") | head -6 || true; fi
 }
 timed() {  # PDF OUT.json: extract, print seconds per page
   local s e p
