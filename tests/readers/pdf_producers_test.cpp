@@ -45,7 +45,10 @@ TEST_P(BrowserPrint, EveryCellInItsPlaceAndEmptyCellsStayEmpty) {
   EXPECT_GE(blanks, 10);
 }
 
-INSTANTIATE_TEST_SUITE_P(Producers, BrowserPrint, ::testing::Values("0004_spacing4", "0002_collapse"));
+// s4242_0002_collapse breaks the page right after table 三's header: the
+// first row on the new page keeps its label (一、本年新收…).
+INSTANTIATE_TEST_SUITE_P(Producers, BrowserPrint,
+                         ::testing::Values("0004_spacing4", "0002_collapse", "s4242_0002_collapse"));
 
 TEST(BrowserPrint, RealHtmlSamplePrintedReadsAsTheHtml) {
   // The HTML source's own record is the reference (its cells are checked in
