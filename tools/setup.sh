@@ -13,6 +13,8 @@ PACKAGES=(
   libssl-dev libgtest-dev libgmock-dev time
   munge slurm-wlm slurm-client
   pybind11-dev python3-dev python3-pytest python3-pandas
+  # tools/make_producer_pdfs.py: browser prints, outlined and ToUnicode-less copies (issue 11)
+  chromium ghostscript qpdf fonts-wqy-microhei
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

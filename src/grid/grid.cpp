@@ -7,6 +7,12 @@
 namespace gongkai::grid {
 namespace {
 
+// Lines closer than this many snapping distances are one border drawn twice,
+// and cells whose own boxes stand this close are one table: a browser's
+// cellspacing="4" leaves 3 pt between cells, each boxed (every cell was a
+// table of its own). A text line is taller than 3 × 2 pt.
+constexpr double kJoin = 3;
+
 std::vector<Rule> merge_one_direction(std::vector<Rule> rules, double tol) {
   std::sort(rules.begin(), rules.end(), [](const Rule& a, const Rule& b) { return a.pos < b.pos; });
   std::vector<Rule> out;
@@ -68,12 +74,55 @@ std::vector<double> boundaries(std::vector<double> pos, double tol) {
   return out;
 }
 
-// Whether some rule at `pos` covers the middle part of [a, b].
-bool ruled(const std::vector<const Rule*>& rules, double pos, double a, double b, double tol) {
+// The boundary nearest to `pos`.
+double nearest(const std::vector<double>& bounds, double pos) {
+  auto it = std::lower_bound(bounds.begin(), bounds.end(), pos);
+  if (it == bounds.end()) return bounds.back();
+  if (it != bounds.begin() && pos - *(it - 1) < *it - pos) --it;
+  return *it;
+}
+
+// Whether some rule at boundary `pos` covers the middle part of [a, b]. A
+// rule belongs to its nearest boundary within kJoin snapping distances: the
+// second line of a collapsed double border still rules it.
+bool ruled(const std::vector<const Rule*>& rules, const std::vector<double>& bounds, double pos, double a, double b,
+           double tol) {
   double lo = a + (b - a) * 0.25, hi = b - (b - a) * 0.25;
   for (const Rule* r : rules)
-    if (std::abs(r->pos - pos) <= tol && r->from <= lo + tol && r->to >= hi - tol) return true;
+    if (std::abs(r->pos - pos) <= kJoin * tol && nearest(bounds, r->pos) == pos && r->from <= lo + tol &&
+        r->to >= hi - tol)
+      return true;
   return false;
+}
+
+// Length of the rules drawn at boundary `pos`.
+double ruled_length(const std::vector<const Rule*>& rules, double pos, double tol) {
+  double sum = 0;
+  for (const Rule* r : rules)
+    if (std::abs(r->pos - pos) <= tol) sum += r->to - r->from;
+  return sum;
+}
+
+// No row or column of a table is thinner than a line of text. Two boundaries
+// closer than `min_gap` are one border drawn twice: a double border, cells
+// that each draw their own box with spacing between them, or the stub that
+// Chromium draws atop a cell continued from the previous page (5 pt below
+// the table's top, across one column) — kept as a row, it made every other
+// cell of the row span two rows.
+void collapse_thin(std::vector<double>& bounds, const std::vector<const Rule*>& rules, double min_gap, double tol) {
+  for (size_t i = 0; i + 1 < bounds.size();) {
+    if (bounds[i + 1] - bounds[i] >= min_gap) {
+      ++i;
+      continue;
+    }
+    // Weighted by the rule drawn on each: a stub counts for little, the two
+    // lines of a double border alike (the border between them, the same on
+    // every page, so that a table continued on the next page stitches
+    // column to column).
+    double a = ruled_length(rules, bounds[i], tol) + 1e-9, b = ruled_length(rules, bounds[i + 1], tol) + 1e-9;
+    bounds[i] = (a * bounds[i] + b * bounds[i + 1]) / (a + b);
+    bounds.erase(bounds.begin() + static_cast<long>(i + 1));
+  }
 }
 
 Grid make_grid(std::vector<const Rule*> hs, std::vector<const Rule*> vs, double tol) {
@@ -90,6 +139,8 @@ Grid make_grid(std::vector<const Rule*> hs, std::vector<const Rule*> vs, double 
   if (xmax > g.xs.back() + 2 * tol) g.xs.push_back(xmax);
   if (ymin < g.ys.front() - 2 * tol) g.ys.insert(g.ys.begin(), ymin);
   if (ymax > g.ys.back() + 2 * tol) g.ys.push_back(ymax);
+  collapse_thin(g.ys, hs, kJoin * tol, tol);
+  collapse_thin(g.xs, vs, kJoin * tol, tol);
   g.box = {g.xs.front(), g.ys.front(), g.xs.back(), g.ys.back()};
   int R = g.rows(), C = g.cols();
   if (R <= 0 || C <= 0) return g;
@@ -98,8 +149,8 @@ Grid make_grid(std::vector<const Rule*> hs, std::vector<const Rule*> vs, double 
   UnionFind uf(static_cast<size_t>(R * C));
   for (int r = 0; r < R; ++r)
     for (int c = 0; c < C; ++c) {
-      if (c + 1 < C && !ruled(vs, g.xs[c + 1], g.ys[r], g.ys[r + 1], tol)) uf.join(r * C + c, r * C + c + 1);
-      if (r + 1 < R && !ruled(hs, g.ys[r + 1], g.xs[c], g.xs[c + 1], tol)) uf.join(r * C + c, (r + 1) * C + c);
+      if (c + 1 < C && !ruled(vs, g.xs, g.xs[c + 1], g.ys[r], g.ys[r + 1], tol)) uf.join(r * C + c, r * C + c + 1);
+      if (r + 1 < R && !ruled(hs, g.ys, g.ys[r + 1], g.xs[c], g.xs[c + 1], tol)) uf.join(r * C + c, (r + 1) * C + c);
     }
   std::vector<int> root_to_cell(static_cast<size_t>(R * C), -1);
   g.owner.assign(static_cast<size_t>(R * C), -1);
@@ -147,7 +198,7 @@ std::vector<Grid> build_grids(const Rules& merged, double tol) {
   UnionFind uf(nh + V.size());
   for (size_t i = 0; i < nh; ++i)
     for (size_t j = 0; j < V.size(); ++j)
-      if (crosses(H[i], V[j], tol)) uf.join(static_cast<int>(i), static_cast<int>(nh + j));
+      if (crosses(H[i], V[j], kJoin * tol)) uf.join(static_cast<int>(i), static_cast<int>(nh + j));
   std::vector<std::vector<const Rule*>> hs(nh + V.size()), vs(nh + V.size());
   for (size_t i = 0; i < nh; ++i) hs[uf.find(static_cast<int>(i))].push_back(&H[i]);
   for (size_t j = 0; j < V.size(); ++j) vs[uf.find(static_cast<int>(nh + j))].push_back(&V[j]);

@@ -168,6 +168,10 @@ void stitch_into(CellTable& prev, const CellTable& next_in, double kTol) {
     TableCell& b = next.cells[i];
     // The tail of the label, or nothing when the whole label fit on the first page.
     if (b.row != 0 || is_value(b) || (!is_label(b) && b.row_span == 1)) continue;
+    // A label that opens with its own marker (一、本年新收…) starts a row of
+    // its own: a Chromium print that breaks right after table 三's header
+    // had it appended to the header's first cell, and the row lost its label.
+    if (starts_with_marker(compact(b.text))) continue;
     for (auto& a : prev.cells) {
       if (a.row + a.row_span != prev.rows || a.col != b.col || a.col_span != b.col_span) continue;
       if (!is_label(a) || (a.row_span == 1 && b.row_span == 1)) continue;

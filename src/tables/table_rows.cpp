@@ -11,11 +11,15 @@ SourceRow row_from_cells(const std::vector<const TableCell*>& cells, const std::
   SourceRow row;
   row.positional = true;
   std::string label;
+  // Unless the whole row spans the same rows: Chromium draws a cell continued
+  // from the previous page shorter than its row, and its stray border cuts
+  // the row in two for the grid; the row's own cells still end together.
+  int row_span = cells.empty() ? 1 : cells.back()->row_span;
   for (const TableCell* cell : cells) {
     std::u32string text = to_u32(nfkc(cell->text));
     // No template prints a value in a cell spanning rows: such a cell is a
     // heading (三、本年度办理结果), whatever OCR made of it.
-    if (is_value_text(text) && cell->row_span == 1) {
+    if (is_value_text(text) && cell->row_span == row_span && (row_span == 1 || cells.size() >= 3)) {
       // Empty corner cells before the label are layout, not cells of the row.
       bool empty = squeeze_space(to_utf8(text)).empty();
       if (label.empty() && row.tokens.empty() && empty) continue;
@@ -55,6 +59,13 @@ std::vector<SourceRow> rows_from_table(const CellTable& table) {
         is_value_text(t))
       value_columns[c.col] = true;
   }
+  // A column after the first value column holds values too, even where every
+  // row leaves it blank (a browser-printed table 三 whose 商业企业…其他
+  // columns are all empty): dropping it would shift 总计 into 商业企业.
+  // So does a column after the last one with a value (table 四's 复议后起诉,
+  // all blank): label columns stand on the left.
+  auto first = std::find(value_columns.begin(), value_columns.end(), true);
+  std::fill(first, value_columns.end(), true);
   std::vector<SourceRow> rows;
   for (auto& cells : by_row) {
     std::sort(cells.begin(), cells.end(), [](const TableCell* a, const TableCell* b) { return a->col < b->col; });

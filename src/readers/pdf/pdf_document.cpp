@@ -114,6 +114,10 @@ class PageCollector : public TextOutputDev {
   void filled(GfxState* state) {
     const GfxPath* path = state->getPath();
     bool is_light = light(state, false);
+    if (!is_light && looks_like_glyph(state, path)) {
+      ++glyph_shapes;
+      return;
+    }
     for (int s = 0; s < path->getNumSubpaths(); ++s) {
       const GfxSubpath* sub = path->getSubpath(s);
       int n = sub->getNumPoints();
@@ -131,9 +135,13 @@ class PageCollector : public TextOutputDev {
         int j = (i + 1) % 4;
         axis &= std::abs(xs[i] - xs[j]) < 0.5 || std::abs(ys[i] - ys[j]) < 0.5;
       }
-      if (!axis) continue;
       grid::Box b{*std::min_element(xs, xs + 4), *std::min_element(ys, ys + 4), *std::max_element(xs, xs + 4),
                   *std::max_element(ys, ys + 4)};
+      // Chromium fills each cell's border sides as thin trapezoids, mitred at
+      // the corners (one slanted edge): thin and long, they are rules too.
+      bool thin = std::min(b.width(), b.height()) <= kRuleThickness &&
+                  std::max(b.width(), b.height()) > 4 * std::min(b.width(), b.height());
+      if (!axis && !thin) continue;
       if (is_light) continue;
       if (b.height() <= kRuleThickness && b.width() > b.height()) {
         rules.horizontal.push_back({(b.y0 + b.y1) / 2, b.x0, b.x1});
@@ -143,6 +151,27 @@ class PageCollector : public TextOutputDev {
         shades.push_back(b);
       }
     }
+  }
+
+  // A filled shape the size of a character, drawn with curves or many
+  // corners: a glyph drawn as an outline (Ghostscript -dNoOutputFonts, some
+  // publishing systems). Rules, cell shading and a cell's border filled as
+  // two nested rectangles have no subpath of more than 5 points.
+  static bool looks_like_glyph(GfxState* state, const GfxPath* path) {
+    bool curved = false, many_corners = false;
+    double x0 = 1e18, y0 = 1e18, x1 = -1e18, y1 = -1e18;
+    for (int s = 0; s < path->getNumSubpaths(); ++s) {
+      const GfxSubpath* sub = path->getSubpath(s);
+      many_corners |= sub->getNumPoints() > 5;
+      for (int i = 0; i < sub->getNumPoints(); ++i) {
+        double x, y;
+        state->transform(sub->getX(i), sub->getY(i), &x, &y);
+        x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
+        curved |= sub->getCurve(i);
+      }
+    }
+    if (x1 < x0 || x1 - x0 > 60 || y1 - y0 > 60) return false;
+    return curved || many_corners;
   }
 
   void image(GfxState* state, int width_px) {
@@ -161,6 +190,7 @@ class PageCollector : public TextOutputDev {
 
  public:
   double biggest_area = 0, image_dpi = 0;
+  int glyph_shapes = 0;
 
  private:
 };
@@ -237,6 +267,7 @@ PageContent PdfDocument::page(int number) const {
   out.shades = std::move(dev.shades);
   out.image_fraction = covered_fraction(dev.images, out.width, out.height);
   out.image_dpi = dev.image_dpi;
+  out.outline_glyphs = dev.glyph_shapes;
   return out;
 }
 

@@ -29,6 +29,7 @@ struct PageContent {
   std::vector<grid::Box> shades;  // filled areas larger than a line: shaded cells
   double image_fraction = 0;      // share of the page area covered by images
   double image_dpi = 0;           // resolution of the largest image on the page (a scan's dpi)
+  int outline_glyphs = 0;         // character-sized filled outlines (text drawn as paths)
 };
 
 class PdfDocument {

@@ -28,9 +28,16 @@ using pdf::PageContent;
 // borders a fraction of a point apart, and twice at cell corners.
 constexpr double kSnap = 2.0;
 
+// Characters a Chinese report prints: Han, CJK and general punctuation,
+// full-width forms, enclosed numbers, Latin-1 punctuation (·, ×, °).
+bool is_report_script(char32_t c) {
+  return is_han(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) || (c >= 0x2000 && c <= 0x206F) ||
+         (c >= 0x2100 && c <= 0x27BF) || (c >= 0xA0 && c <= 0xBF) || c == 0xD7 || c == 0xF7 || (c >= 0x2E80 && c <= 0x2FDF);
+}
+
 // Why a page's text layer cannot be trusted, or "" when it can.
 std::string text_layer_problem(const PageContent& page) {
-  size_t n = 0, han = 0, bad = 0, latin = 0;
+  size_t n = 0, han = 0, bad = 0, latin = 0, foreign = 0;
   for (const Glyph& g : page.glyphs) {
     char32_t c = g.ch;
     if (c == U' ' || c == 0x3000) continue;
@@ -38,9 +45,20 @@ std::string text_layer_problem(const PageContent& page) {
     if (is_han(c)) ++han;
     else if (c == 0xFFFD || (c >= 0xE000 && c <= 0xF8FF) || c < 0x20) ++bad;
     else if (c < 0x80 && !(c >= U'0' && c <= U'9')) ++latin;
+    else if (c >= 0x80 && !is_report_script(c)) ++foreign;
   }
   if (n < 10 && page.image_fraction > 0.3) return "the page is an image with no text layer (a scan)";
+  // Text drawn as outlines: a page of a report has hundreds of characters,
+  // so 50 character-sized outlines outnumbering the text is a page of them.
+  if (page.outline_glyphs >= 50 && static_cast<size_t>(page.outline_glyphs) > 2 * n)
+    return "the text is drawn as outlines (" + std::to_string(page.outline_glyphs) +
+           " character-sized filled shapes, " + std::to_string(n) + " characters in the text layer)";
   if (n >= 10 && bad * 5 > n) return "the text layer has no usable character codes (no ToUnicode map)";
+  // Codes read as Unicode where none was meant: Chromium's Type 3 fonts
+  // without their ToUnicode maps give Latin-1, Thaana, Telugu… and stray Han.
+  if (n >= 20 && foreign * 3 > n)
+    return "the text layer's character codes are not Unicode (fonts without a ToUnicode map: " +
+           std::to_string(foreign) + " of " + std::to_string(n) + " characters outside Chinese, ASCII and punctuation)";
   if (n >= 50 && han * 20 < n && latin * 2 > n) return "the text layer holds Latin symbols where Chinese must be (mis-encoded fonts)";
   return "";
 }
@@ -136,7 +154,10 @@ PageLayout lay_out(const PageContent& page, const pdf::PdfDocument& doc, std::ve
   out.ocr_reason = text_layer_problem(page);
   out.image_dpi = page.image_dpi;
 
-  auto grids = grid::build_grids(grid::merge_rules(page.rules, kSnap), kSnap);
+  // A page going to OCR is read from its image; its vector rules (strokes of
+  // outlined characters among them) are not worth a grid.
+  std::vector<grid::Grid> grids;
+  if (out.ocr_reason.empty()) grids = grid::build_grids(grid::merge_rules(page.rules, kSnap), kSnap);
   if (grids.empty() && out.ocr_reason.empty() && wants_raster_grid(page)) {
     grids = grid::build_grids(grid::merge_rules(pdf::rules_from_image(doc, page.number), kSnap), kSnap);
     if (!grids.empty()) raster_pages.push_back(page.number);
