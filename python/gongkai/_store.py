@@ -53,8 +53,9 @@ class Store:
         return pd.read_sql_query(sql, self._db, params=params)
 
     def cells(self):
-        """Every cell, with its report's path, agency and year where the store
-        links cells to reports (``cells.report_id`` → ``reports.id``).
+        """Every cell, with its report's sha256, path (the first, when the same
+        content was found at several), agency and year where the store links
+        cells to reports (``cells.report_id`` → ``reports.id``).
         全部单元格，附所属报告的路径、机关、年度。"""
         if "cells" not in self:
             raise KeyError(f"{self.path} has no table cells (it has: {', '.join(self.names())})")
@@ -62,8 +63,12 @@ class Store:
         report_cols = self._columns("reports") if "reports" in self else []
         if "report_id" not in cell_cols or "id" not in report_cols:
             return self["cells"]
-        extra = [c for c in ("path", "agency", "year", "template") if c in report_cols and c not in cell_cols]
+        extra = [c for c in ("sha256", "path", "agency", "year", "template") if c in report_cols and c not in cell_cols]
         picked = "".join(f', r."{c}"' for c in extra)
+        if "path" not in report_cols and "report_paths" in self and "sha256" in report_cols:
+            # Store schema 1 keys a report on its content: its paths are rows of
+            # report_paths. One cell row per cell: the first path stands for them.
+            picked += ", (SELECT MIN(p.path) FROM report_paths p WHERE p.sha256 = r.sha256) AS path"
         return self.query(f'SELECT c.*{picked} FROM cells c JOIN reports r ON r.id = c.report_id')
 
     def close(self):
