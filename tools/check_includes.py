@@ -33,7 +33,8 @@ BUILT_ON = {
     "writers": ["model"],
     "pipeline": ["readers/registry", "readers", "mapping", "evidence", "validation", "model"],
     "batch": ["pipeline", "writers", "model"],
-    "cli": ["batch", "pipeline", "writers", "readers/registry", "readers", "model"],
+    "review": ["pipeline", "writers", "readers/pdf", "readers", "template", "text", "model"],
+    "cli": ["review", "batch", "pipeline", "writers", "readers/registry", "readers", "model"],
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)

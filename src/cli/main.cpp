@@ -14,6 +14,7 @@
 #include "pipeline/extract.h"
 #include "readers/reader.h"
 #include "readers/registry.h"
+#include "review/site.h"
 #include "writers/csv_writer.h"
 #include "writers/json_writer.h"
 #include "writers/sqlite_writer.h"
@@ -255,6 +256,13 @@ int main(int argc, char** argv) {
   std::string rows_input;
   rows->add_option("file", rows_input, "Input file")->required();
 
+  auto* review = app.add_subcommand("review", "Write a static review site: each report's pages with its cells drawn, "
+                                               "the tables, the findings (flagged first); DIR/index.html lists them");
+  std::vector<std::string> review_inputs;
+  std::string review_dir;
+  review->add_option("files", review_inputs, "Input files")->required();
+  review->add_option("--out", review_dir, "Directory of the site (created)")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -265,5 +273,6 @@ int main(int argc, char** argv) {
   if (extract->parsed()) return run_extract(inputs, out_dir, format, db_path, summary, read_options);
   if (score->parsed()) return run_score(expected, actual, verbose);
   if (rows->parsed()) return run_rows(rows_input);
+  if (review->parsed()) return review::run_review(review_inputs, review_dir, read_options);
   return 2;
 }

@@ -1,0 +1,103 @@
+#include "review/tables_html.h"
+
+#include "review/html.h"
+
+namespace gongkai::review {
+
+namespace {
+
+const char* table_title(TableId t) {
+  switch (t) {
+    case TableId::Active: return "二、主动公开政府信息情况";
+    case TableId::Requests: return "三、收到和处理政府信息公开申请情况";
+    case TableId::ReviewLitigation: return "四、政府信息公开行政复议、行政诉讼情况";
+  }
+  return "";
+}
+
+// "法人或其他组织·商业企业" → {"法人或其他组织", "商业企业"}; no dot: {"", label}.
+std::pair<std::string, std::string> split_heading(const std::string& label) {
+  const std::string dot = "·";
+  size_t at = label.find(dot);
+  if (at == std::string::npos) return {"", label};
+  return {label.substr(0, at), label.substr(at + dot.size())};
+}
+
+// The heading rows of a run of rows sharing these columns: one row, or two
+// when some heading has a group above it (the template's 法人或其他组织).
+std::string heading_html(const std::vector<ColumnSpec>& cols) {
+  bool two = false;
+  for (auto& c : cols) two = two || !split_heading(c.label).first.empty();
+  std::string top = std::string("<tr><th scope=\"col\"") + (two ? " rowspan=\"2\"" : "") + ">项目</th>";
+  std::string below;
+  for (size_t i = 0; i < cols.size();) {
+    auto [group, name] = split_heading(cols[i].label);
+    if (group.empty()) {
+      top += std::string("<th scope=\"col\"") + (two ? " rowspan=\"2\"" : "") + ">" + esc(name) + "</th>";
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < cols.size() && split_heading(cols[j].label).first == group) {
+      below += "<th scope=\"col\">" + esc(split_heading(cols[j].label).second) + "</th>";
+      ++j;
+    }
+    top += "<th scope=\"colgroup\" colspan=\"" + std::to_string(j - i) + "\">" + esc(group) + "</th>";
+    i = j;
+  }
+  return top + "</tr>" + (two ? "<tr>" + below + "</tr>" : "");
+}
+
+std::string cell_html(const std::string& id, const CellView* v) {
+  if (!v) {  // not in the record at all
+    return "<td class=\"v st-unread\" data-cell=\"" + esc(id) + "\" tabindex=\"0\" title=\"未读出\">？</td>";
+  }
+  std::string title = state_label(v->state);
+  if (v->cell && !v->cell->value("raw", "").empty()) title += " · 原文 " + v->cell->value("raw", "");
+  return "<td class=\"v " + std::string(state_class(v->state)) + "\" data-cell=\"" + esc(id) +
+         "\" tabindex=\"0\" title=\"" + esc(title) + "\">" + esc(shown_value(*v)) + "</td>";
+}
+
+}  // namespace
+
+std::string shown_value(const CellView& v) {
+  if (!v.cell) return "？";
+  const Json& value = (*v.cell)["value"];
+  if (!value.is_null()) return value.dump();
+  return v.cell->value("printed_blank", false) ? "空" : "？";
+}
+
+std::string tables_html(const Report& report, const std::map<std::string, CellView>& views) {
+  std::string out;
+  for (TableId t : {TableId::Active, TableId::Requests, TableId::ReviewLitigation}) {
+    const TableLayout& layout = report.layout(t);
+    std::string key(table_key(t));
+    out += "<section class=\"table\" id=\"table-" + key + "\"><h3>" + table_title(t) + "</h3>";
+    if (!layout.found || !layout.spec) {
+      out += "<p class=\"absent\">报告中未见此表。</p></section>";
+      continue;
+    }
+    out += "<div class=\"scroll\"><table class=\"tpl\" data-table=\"" + key + "\">";
+    const std::vector<ColumnSpec>* open = nullptr;
+    for (const RowSpec& row : layout.spec->rows) {
+      bool same = open && open->size() == row.columns.size() &&
+                  std::equal(open->begin(), open->end(), row.columns.begin(),
+                             [](auto& a, auto& b) { return a.key == b.key; });
+      if (!same) {
+        out += std::string(open ? "</tbody>" : "") + "<thead>" + heading_html(row.columns) + "</thead><tbody>";
+        open = &row.columns;
+      }
+      out += "<tr><th scope=\"row\">" + esc(row.label) + "</th>";
+      for (const ColumnSpec& col : row.columns) {
+        std::string id = key + "." + row.key + "." + col.key;
+        auto it = views.find(id);
+        out += cell_html(id, it == views.end() ? nullptr : &it->second);
+      }
+      out += "</tr>";
+    }
+    out += std::string(open ? "</tbody>" : "") + "</table></div></section>";
+  }
+  return out;
+}
+
+}  // namespace gongkai::review
