@@ -62,10 +62,11 @@ std::vector<PageImage> render_image(const std::string& bytes, const fs::path& di
 
 std::vector<PageImage> render_pages(const std::string& bytes, const std::string& kind, const fs::path& dir,
                                     const std::string& rel, double dpi, int jpeg_quality, double image_dpi) {
+  bool pdf = kind.rfind("pdf", 0) == 0;
+  if (!pdf && kind != "image") return {};  // text and HTML: no page to draw
   fs::create_directories(dir / rel);
-  if (kind.rfind("pdf", 0) == 0) return render_pdf(bytes, dir, rel, dpi, jpeg_quality);
-  if (kind == "image") return render_image(bytes, dir, rel, dpi, jpeg_quality, image_dpi);
-  return {};
+  if (pdf) return render_pdf(bytes, dir, rel, dpi, jpeg_quality);
+  return render_image(bytes, dir, rel, dpi, jpeg_quality, image_dpi);
 }
 
 void write_thumbnail(const fs::path& page_jpg, const fs::path& out, int width) {

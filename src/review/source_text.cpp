@@ -65,13 +65,13 @@ std::string html_text(const std::string& html) {
   return squeezed;
 }
 
-bool digitish(char c) { return (c >= '0' && c <= '9') || c == '.'; }
-
+// Numbered first: the narrative before the tables often names them too
+// ("（一）主动公开政府信息情况").
 const std::map<std::string, std::vector<std::string>>& table_headings() {
   static const std::map<std::string, std::vector<std::string>> h = {
-      {"active", {"主动公开政府信息情况"}},
-      {"requests", {"收到和处理政府信息公开申请情况"}},
-      {"review_litigation", {"行政复议、行政诉讼情况", "行政复议"}},
+      {"active", {"二、主动公开政府信息情况", "主动公开政府信息情况"}},
+      {"requests", {"三、收到和处理政府信息公开申请情况", "收到和处理政府信息公开申请情况"}},
+      {"review_litigation", {"四、政府信息公开行政复议", "行政复议、行政诉讼情况", "行政复议"}},
   };
   return h;
 }
@@ -108,10 +108,22 @@ std::vector<Mark> locate_cells(const std::string& text, const Json& record) {
     }
     std::string raw = c.value("raw", "");
     if (raw.empty()) continue;
+    // Digits run together and read as several cells keep the whole run as
+    // each cell's raw text: they share the run's mark.
+    // (Such a cell's value is not its raw text, or is undetermined; two cells
+    // that each print 3 are two marks.)
+    bool part_of_run = !c.contains("value") || c["value"].is_null() || c["value"].dump() != raw;
+    if (part_of_run && !marks.empty() && marks.back().end == cursor &&
+        marks.back().end - marks.back().begin == raw.size() && text.compare(marks.back().begin, raw.size(), raw) == 0) {
+      marks.push_back({marks.back().begin, marks.back().end, cell_id(c)});
+      continue;
+    }
     for (size_t at = text.find(raw, cursor); at != std::string::npos && at < cursor + kReach;
          at = text.find(raw, at + 1)) {
       size_t end = at + raw.size();
-      if ((at > 0 && digitish(text[at - 1])) || (end < text.size() && digitish(text[end]))) continue;
+      // Not a piece of a decimal or of numbering ("1.属于…"); digits on either
+      // side are allowed: a run-together row prints "713000074" for 71, 3, 0, …
+      if ((at > 0 && text[at - 1] == '.') || (end < text.size() && text[end] == '.')) continue;
       marks.push_back({at, end, cell_id(c)});
       cursor = end;
       break;
@@ -124,13 +136,19 @@ std::string marked_text_html(const std::string& text, const std::vector<Mark>& m
                              const std::map<std::string, CellView>& views) {
   std::string out;
   size_t at = 0;
-  for (const Mark& m : marks) {
+  for (size_t i = 0; i < marks.size();) {
+    const Mark& m = marks[i];
     out += esc(std::string_view(text).substr(at, m.begin - at));
-    auto it = views.find(m.cell);
-    const char* state = it == views.end() ? "st-read" : state_class(it->second.state);
-    out += "<mark class=\"box " + std::string(state) + "\" data-cell=\"" + esc(m.cell) + "\">" +
-           esc(std::string_view(text).substr(m.begin, m.end - m.begin)) + "</mark>";
+    size_t j = i;  // marks of the same characters nest
+    for (; j < marks.size() && marks[j].begin == m.begin && marks[j].end == m.end; ++j) {
+      auto it = views.find(marks[j].cell);
+      const char* state = it == views.end() ? "st-read" : state_class(it->second.state);
+      out += "<mark class=\"box " + std::string(state) + "\" data-cell=\"" + esc(marks[j].cell) + "\">";
+    }
+    out += esc(std::string_view(text).substr(m.begin, m.end - m.begin));
+    for (size_t k = i; k < j; ++k) out += "</mark>";
     at = m.end;
+    i = j;
   }
   out += esc(std::string_view(text).substr(at));
   return out;

@@ -4,8 +4,9 @@
 // The record keeps no character offsets for text inputs, so the marks are
 // found again here: from the heading of the cell's table, each cell's raw
 // text is looked for, in the record's order (the template's: row by row),
-// as a whole number (no digit or point on either side) after the previous
-// cell's, within a short reach. A cell not found there is left unmarked
+// after the previous cell's, within a short reach, not beside a point (a
+// decimal, numbering like "1.属于"); digits beside it are allowed, since a
+// run-together row prints "713000074" for 71, 3, 0, 0, 0, 0, 74. A cell not found there is left unmarked
 // rather than marked somewhere wrong.
 #pragma once
 #include <string>

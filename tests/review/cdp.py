@@ -24,15 +24,18 @@ class Browser:
         self._r, from_browser_w = os.pipe()
         # Chromium expects the pipes as its fds 3 (in) and 4 (out).
         def child_fds():
-            os.dup2(to_browser_r, 3)
-            os.dup2(from_browser_w, 4)
+            # Through fresh descriptors first: dup2 onto the same number would
+            # keep close-on-exec set.
+            r, w = os.dup(to_browser_r), os.dup(from_browser_w)
+            os.dup2(r, 3)
+            os.dup2(w, 4)
         self.proc = subprocess.Popen(
             [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--remote-debugging-pipe",
              "--no-first-run", "--no-default-browser-check", "--disable-extensions",
              "--disable-background-networking", "--allow-file-access-from-files",
              f"--user-data-dir={self.profile}", f"--window-size={width},{height}", "about:blank"],
-            preexec_fn=child_fds, pass_fds=(to_browser_r, from_browser_w),
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            preexec_fn=child_fds, close_fds=False,  # pass_fds would close 3 and 4 after the dup2
+            stdout=subprocess.DEVNULL, stderr=open(os.environ.get("GK_CHROMIUM_LOG", os.devnull), "w"))
         os.close(to_browser_r)
         os.close(from_browser_w)
         self._buf = b""
