@@ -118,10 +118,10 @@ std::string report_page_html(const ReportPageInput& in, const std::map<std::stri
       "<section class=\"tables\" aria-label=\"表格\"><h2>表格</h2>" + tables_html(r, views) + "</section>"
       "<section class=\"editor\" aria-labelledby=\"editor-h\"><h2 id=\"editor-h\">更正</h2>"
       "<p class=\"sel-info\" aria-live=\"polite\">点选表格中的单元格或页面上的方框。</p>"
-      "<label>审阅人 <input id=\"reviewer\" autocomplete=\"name\"></label>"
+      "<div class=\"fields\"><label>审阅人 <input id=\"reviewer\" autocomplete=\"name\"></label>"
       "<label>更正值 <input id=\"corrected\" inputmode=\"decimal\" disabled></label>"
       "<div class=\"buttons\"><button id=\"confirm\" disabled>确认读数</button><button id=\"save\" disabled>保存更正</button>"
-      "<button id=\"undo\" disabled>撤销</button><button id=\"export\">导出更正（JSON）</button></div>"
+      "<button id=\"undo\" disabled>撤销</button><button id=\"export\">导出更正（JSON）</button></div></div>"
       "<p class=\"count\" id=\"count\"></p></section></aside></main>"
       "<script type=\"application/json\" id=\"record\">" + cells_json(rec, views) + "</script>"
       "<script src=\"assets/review.js\"></script></body></html>\n";

@@ -58,6 +58,18 @@ std::string cell_html(const std::string& id, const CellView* v) {
          "\" tabindex=\"0\" title=\"" + esc(title) + "\">" + esc(shown_value(*v)) + "</td>";
 }
 
+// The template's spanning labels above a run of rows (三、本年度办理结果,
+// （三）不予公开) as a heading row each, where they begin.
+std::string group_rows(const std::vector<std::string>& before, const std::vector<std::string>& path, size_t width) {
+  std::string out;
+  size_t same = 0;
+  while (same < before.size() && same < path.size() && before[same] == path[same]) ++same;
+  for (size_t i = same; i < path.size(); ++i)
+    out += "<tr class=\"group\"><th scope=\"rowgroup\" colspan=\"" + std::to_string(width) + "\" class=\"lvl" +
+           std::to_string(i) + "\">" + esc(path[i]) + "</th></tr>";
+  return out;
+}
+
 }  // namespace
 
 std::string shown_value(const CellView& v) {
@@ -79,6 +91,8 @@ std::string tables_html(const Report& report, const std::map<std::string, CellVi
     }
     out += "<div class=\"scroll\"><table class=\"tpl\" data-table=\"" + key + "\">";
     const std::vector<ColumnSpec>* open = nullptr;
+    static const std::vector<std::string> kNoPath;
+    const std::vector<std::string>* last_path = &kNoPath;
     for (const RowSpec& row : layout.spec->rows) {
       bool same = open && open->size() == row.columns.size() &&
                   std::equal(open->begin(), open->end(), row.columns.begin(),
@@ -87,7 +101,10 @@ std::string tables_html(const Report& report, const std::map<std::string, CellVi
         out += std::string(open ? "</tbody>" : "") + "<thead>" + heading_html(row.columns) + "</thead><tbody>";
         open = &row.columns;
       }
-      out += "<tr><th scope=\"row\">" + esc(row.label) + "</th>";
+      out += group_rows(*last_path, row.path, row.columns.size() + 1);
+      last_path = &row.path;
+      out += "<tr><th scope=\"row\"" + std::string(row.path.empty() ? "" : " class=\"sub\"") + ">" + esc(row.label) +
+             "</th>";
       for (const ColumnSpec& col : row.columns) {
         std::string id = key + "." + row.key + "." + col.key;
         auto it = views.find(id);

@@ -119,9 +119,13 @@ class Browser:
             self.send("Input.dispatchKeyEvent", {"type": kind, "key": key, "code": code or key,
                                                  "windowsVirtualKeyCode": 13 if key == "Enter" else 0})
 
-    def screenshot(self, path):
+    def screenshot(self, path, scale=1.0):
         import base64
-        data = self.send("Page.captureScreenshot", {"format": "png"})["data"]
+        params = {"format": "png"}
+        if scale != 1.0:
+            w, h = self.js("[innerWidth, innerHeight]")
+            params["clip"] = {"x": 0, "y": 0, "width": w, "height": h, "scale": scale}
+        data = self.send("Page.captureScreenshot", params)["data"]
         with open(path, "wb") as f:
             f.write(base64.b64decode(data))
 

@@ -31,6 +31,7 @@ from cdp import Browser, BrowserUnavailable  # noqa: E402
 
 DPI = 110  # ReviewOptions::dpi
 TOLERANCE_PX = 2.0
+SHOT_SCALE = float(os.environ.get("GONGKAI_SHOT_SCALE", "0.75"))  # the kept screenshots: legible, ~150 kB
 PDFS = ["huaian-city-2024.pdf", "huaian-hongze-district-2023.pdf", "huaian-hongze-district-2024.pdf"]
 TEXTS = ["pingtan-2022.txt", "shuyang-county-ndrc-2023.html"]
 
@@ -197,8 +198,10 @@ def check_text_page(browser, site, stem):
               f"{stem}: clicking a table cell did not highlight its characters")
 
 
-def check_index(browser, site, count):
+def check_index(browser, site, count, shots):
     browser.goto(f"file://{site}/index.html")
+    if shots:
+        browser.screenshot(os.path.join(shots, "index.png"), SHOT_SCALE)
     check(browser.js("document.querySelectorAll('.index-table tbody tr').length") == count,
           f"index: not {count} rows")
     browser.js("document.querySelectorAll('th button.sort')[1].click()")  # 年度
@@ -230,16 +233,16 @@ def main():
             if shots:
                 browser.js("document.querySelector('.pane.pages').scrollTop = 0; document.querySelector('.finding')?.click()")
                 browser.js("new Promise(r => setTimeout(r, 300))")
-                browser.screenshot(os.path.join(shots, stem + ".png"))
+                browser.screenshot(os.path.join(shots, stem + ".png"), SHOT_SCALE)
         for t in TEXTS:
             check_text_page(browser, site, os.path.splitext(t)[0])
-        check_index(browser, site, len(inputs))
+        check_index(browser, site, len(inputs), shots)
         browser.send("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 844, "deviceScaleFactor": 1, "mobile": True})
         browser.goto(f"file://{site}/{PDFS[0][:-4]}.html")
         wide = browser.js("document.documentElement.scrollWidth")
         check(wide <= 392, f"phone: the page is {wide} px wide at 390")
         if shots:
-            browser.screenshot(os.path.join(shots, "phone.png"))
+            browser.screenshot(os.path.join(shots, "phone.png"), SHOT_SCALE)
     finally:
         browser.close()
     print("review browser tests:", "FAILED" if failures else "passed")
