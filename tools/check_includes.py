@@ -33,7 +33,7 @@ BUILT_ON = {
     "writers": ["model"],
     "pipeline": ["readers/registry", "readers", "mapping", "evidence", "validation", "model"],
     "batch": ["pipeline", "writers", "model"],
-    "review": ["pipeline", "writers", "readers/pdf", "readers", "template", "text", "model"],
+    "review": ["pipeline", "validation", "writers", "readers/pdf", "readers", "template", "text", "model"],
     "cli": ["review", "batch", "pipeline", "writers", "readers/registry", "readers", "model"],
 }
 
