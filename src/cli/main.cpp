@@ -278,7 +278,9 @@ int main(int argc, char** argv) {
                                                "the tables, the findings (flagged first); DIR/index.html lists them");
   std::vector<std::string> review_inputs;
   std::string review_dir;
-  review->add_option("files", review_inputs, "Input files")->required();
+  std::string review_db;
+  review->add_option("files", review_inputs, "Input files");
+  review->add_option("--db", review_db, "Instead of files: every report of this store (pages from its paths)");
   review->add_option("--out", review_dir, "Directory of the site (created)")->required();
   auto* apply = app.add_subcommand("apply-review", "Write the corrections exported from review pages into the store as "
                                                    "reviewed values (apart from what was read) and re-run the identities");
@@ -297,6 +299,8 @@ int main(int argc, char** argv) {
   if (merge->parsed()) return run_merge(merge_out, merge_in);
   if (score->parsed()) return run_score(expected, actual, verbose);
   if (rows->parsed()) return run_rows(rows_input);
+  if (review->parsed() && !review_db.empty()) return review::run_review_store(review_db, review_dir);
+  if (review->parsed() && review_inputs.empty()) return std::cerr << "gongkai review: give FILE... or --db STORE\n", 2;
   if (review->parsed()) return review::run_review(review_inputs, review_dir, ReadOptions{});
   if (apply->parsed()) return review::run_apply_review(corrections_path, apply_db);
   return 2;

@@ -2,10 +2,12 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
 #include <stdexcept>
 
+#include "review/record_view.h"
 #include "validation/identities.h"
 #include "validation/validate.h"
 #include "writers/json_writer.h"
@@ -16,43 +18,6 @@ namespace gongkai::review {
 namespace {
 
 using OJson = nlohmann::ordered_json;
-
-std::optional<TableId> table_of(const std::string& key) {
-  for (TableId t : {TableId::Active, TableId::Requests, TableId::ReviewLitigation})
-    if (table_key(t) == key) return t;
-  return std::nullopt;
-}
-
-bool prints(const OJson& record, const char* table) {
-  auto& t = record["tables"];
-  return t.contains(table) && t[table].is_object() && !t[table].empty();
-}
-
-// The record as the validator sees it: the layouts its tables say, each cell's
-// value as reviewed where a person gave one (then a clean reading), as read elsewhere.
-Report report_for_validation(const OJson& record) {
-  Report r;
-  std::string format = record["meta"].value("template", "");
-  if (format.empty()) format = "2021";
-  r.meta.template_format = format;
-  bool single_other = prints(record, "requests") && record["tables"]["requests"].contains("other");
-  r.active = {&active_table(format), prints(record, "active")};
-  r.requests = {&requests_table(single_other ? "2019" : "2021"), prints(record, "requests")};
-  r.review = {&review_table(), prints(record, "review_litigation")};
-  for (const OJson& c : record["cells"]) {
-    auto t = table_of(c.value("table", ""));
-    if (!t) continue;
-    Cell cell;
-    cell.key = {*t, c.value("row", ""), c.value("col", "")};
-    bool reviewed = c.contains("reviewed");
-    const OJson& v = reviewed ? c["reviewed"] : c["value"];
-    if (v.is_number()) cell.value = v.get<double>();
-    cell.where.confidence = reviewed ? 1.0 : c.value("confidence", 1.0);
-    if (!reviewed && c.contains("repaired_from")) cell.repaired_from = c["repaired_from"].get<std::string>();
-    r.cells[cell.key] = cell;
-  }
-  return r;
-}
 
 void store_reviews(const std::string& db_path, const std::string& sha256, const nlohmann::json& corrections) {
   sqlite3* db = nullptr;
@@ -97,16 +62,21 @@ void store_reviews(const std::string& db_path, const std::string& sha256, const 
 }  // namespace
 
 OJson reviewed_findings(const OJson& record) {
-  Report r = report_for_validation(record);
+  Report r = report_from_record(record, true);
   validate(identities(r.requests, r.review), r);
   return to_json(r)["findings"];
 }
 
 void apply_corrections(OJson& record, const nlohmann::json& corrections) {
+  const Report shape = report_from_record(record);
   for (const auto& c : corrections) {
     std::string table = c.value("table", ""), row = c.value("row", ""), col = c.value("col", "");
-    auto t = table_of(table);
-    if (!t || !report_for_validation(record).layout(*t).spec->find_row(row))
+    const TableLayout* layout = nullptr;
+    for (TableId t : {TableId::Active, TableId::Requests, TableId::ReviewLitigation})
+      if (table_key(t) == table) layout = &shape.layout(t);
+    const RowSpec* spec_row = layout ? layout->spec->find_row(row) : nullptr;
+    if (!spec_row || std::none_of(spec_row->columns.begin(), spec_row->columns.end(),
+                                  [&](const ColumnSpec& k) { return k.key == col; }))
       throw std::runtime_error("the correction of " + table + "." + row + "." + col + " names no cell of the template");
     OJson* cell = nullptr;
     for (OJson& e : record["cells"])

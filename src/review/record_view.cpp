@@ -94,4 +94,54 @@ std::map<std::string, CellView> cell_views(const Json& record) {
   return views;
 }
 
+namespace {
+
+std::optional<TableId> table_of(const std::string& key) {
+  for (TableId t : {TableId::Active, TableId::Requests, TableId::ReviewLitigation})
+    if (table_key(t) == key) return t;
+  return std::nullopt;
+}
+
+bool prints(const Json& record, const char* table) {
+  if (!record.contains("tables")) return false;
+  auto& t = record["tables"];
+  return t.contains(table) && t[table].is_object() && !t[table].empty();
+}
+
+}  // namespace
+
+Report report_from_record(const Json& record, bool as_reviewed) {
+  Report r;
+  const Json& src = record.contains("source") ? record["source"] : Json::object();
+  const Json& meta = record.contains("meta") ? record["meta"] : Json::object();
+  r.source.file = src.value("file", ""), r.source.sha256 = src.value("sha256", "");
+  r.source.kind = src.value("kind", ""), r.source.pages = src.value("pages", 0);
+  if (meta.contains("agency") && meta["agency"].is_string()) r.meta.agency = meta["agency"];
+  if (meta.contains("year") && meta["year"].is_number_integer()) r.meta.year = meta["year"].get<int>();
+  if (meta.contains("template") && meta["template"].is_string()) r.meta.template_format = meta["template"];
+  std::string format = r.meta.template_format.empty() ? "2021" : r.meta.template_format;
+  bool single_other = prints(record, "requests") && record["tables"]["requests"].contains("other");
+  r.active = {&active_table(format), prints(record, "active")};
+  r.requests = {&requests_table(single_other ? "2019" : "2021"), prints(record, "requests")};
+  r.review = {&review_table(), prints(record, "review_litigation")};
+  if (!record.contains("cells")) return r;
+  for (const Json& c : record["cells"]) {
+    auto t = table_of(c.value("table", ""));
+    if (!t) continue;
+    Cell cell;
+    cell.key = {*t, c.value("row", ""), c.value("col", "")};
+    bool reviewed = as_reviewed && c.contains("reviewed");
+    const Json& v = reviewed ? c["reviewed"] : c["value"];
+    if (v.is_number()) cell.value = v.get<double>();
+    cell.raw = c.value("raw", "");
+    cell.printed_blank = c.value("printed_blank", false);
+    cell.repaired = !reviewed && c.value("repaired", false);
+    cell.where.confidence = reviewed ? 1.0 : c.value("confidence", 1.0);
+    if (!reviewed && c.contains("repaired_from") && c["repaired_from"].is_string())
+      cell.repaired_from = c["repaired_from"].get<std::string>();
+    r.cells[cell.key] = cell;
+  }
+  return r;
+}
+
 }  // namespace gongkai::review

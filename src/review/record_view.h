@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "model/record.h"
+
 namespace gongkai::review {
 
 using Json = nlohmann::ordered_json;
@@ -46,5 +48,11 @@ bool finding_warns(const Json& finding);
 std::vector<int> findings_in_order(const Json& record);
 
 std::map<std::string, CellView> cell_views(const Json& record);
+
+// The record (as written, or as a store holds it) back in memory, as far as
+// the review needs it: source, meta, which tables it prints in which layout,
+// and the cells. With `as_reviewed`, a cell a person reviewed holds the
+// reviewed value, as a clean reading (for re-running the identities).
+Report report_from_record(const Json& record, bool as_reviewed = false);
 
 }  // namespace gongkai::review

@@ -12,6 +12,7 @@
 #include "review/report_page.h"
 #include "review/source_text.h"
 #include "writers/json_writer.h"
+#include "writers/sqlite_writer.h"
 
 namespace fs = std::filesystem;
 
@@ -88,8 +89,12 @@ std::string SiteWriter::unique_name(const std::string& input_path) {
 }
 
 std::string SiteWriter::add(const std::string& input_path, const Report& report) {
+  return add_record(input_path, to_json(report));
+}
+
+std::string SiteWriter::add_record(const std::string& input_path, const Json& record) {
   try {
-    Json record = to_json(report);
+    const Report report = report_from_record(record);
     auto views = cell_views(record);
     std::string name = unique_name(input_path);
     ReportPageInput in;
@@ -153,6 +158,30 @@ int run_review(const std::vector<std::string>& inputs, const std::string& out_di
     return 1;
   }
   std::cout << out_dir << "/index.html: " << site->rows().size() << " report(s)\n";
+  return status;
+}
+
+int run_review_store(const std::string& db_path, const std::string& out_dir) {
+  int status = 0;
+  try {
+    if (!fs::exists(db_path)) throw std::runtime_error(db_path + ": no such store");
+    ReportDb db(db_path);
+    SiteWriter site(out_dir);
+    for (const std::string& sha : db.hashes()) {
+      auto stored = db.get(sha);
+      if (!stored || stored->status != "ok") continue;  // a failed input has no record to review
+      std::string path = stored->paths.empty() ? stored->file : stored->paths.front();
+      if (std::string why = site.add_record(path, Json::parse(stored->record)); !why.empty()) {
+        std::cerr << "gongkai: " << path << ": review page not written: " << why << "\n";
+        status = 1;
+      }
+    }
+    if (std::string why = site.finish(); !why.empty()) throw std::runtime_error(out_dir + ": " + why);
+    std::cout << out_dir << "/index.html: " << site.rows().size() << " report(s)\n";
+  } catch (const std::exception& e) {
+    std::cerr << "gongkai: " << e.what() << "\n";
+    return 1;
+  }
   return status;
 }
 

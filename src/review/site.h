@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "model/record.h"
 #include "readers/reader.h"
 
@@ -47,6 +49,8 @@ class SiteWriter {
   // was read from (its pages are rendered from it). Returns "" or why the
   // page could not be written (the site stays usable for the other reports).
   std::string add(const std::string& input_path, const Report& report);
+  // The same from a record as JSON (as a store holds it).
+  std::string add_record(const std::string& input_path, const nlohmann::ordered_json& record);
   // Writes the index and the assets. Returns "" or why not.
   std::string finish();
   const std::vector<IndexRow>& rows() const { return rows_; }
@@ -63,5 +67,8 @@ class SiteWriter {
 // site. Exit status as extract's: 0, or 1 when some input could not be read
 // or its page not written (stderr names it; the others are still written).
 int run_review(const std::vector<std::string>& inputs, const std::string& out_dir, const ReadOptions& options);
+// `gongkai review --db STORE --out DIR`: the site of every report a store
+// holds, its pages rendered from the first path it was seen at.
+int run_review_store(const std::string& db_path, const std::string& out_dir);
 
 }  // namespace gongkai::review

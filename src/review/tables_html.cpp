@@ -48,14 +48,15 @@ std::string heading_html(const std::vector<ColumnSpec>& cols) {
   return top + "</tr>" + (two ? "<tr>" + below + "</tr>" : "");
 }
 
-std::string cell_html(const std::string& id, const CellView* v) {
-  if (!v) {  // not in the record at all
-    return "<td class=\"v st-unread\" data-cell=\"" + esc(id) + "\" tabindex=\"0\" title=\"未读出\">？</td>";
-  }
+// `label` names the cell for the editor: 表三 · row · column.
+std::string cell_html(const std::string& id, const std::string& label, const CellView* v) {
+  std::string named = " data-label=\"" + esc(label) + "\"";
+  if (!v)  // not in the record at all
+    return "<td class=\"v st-unread\" data-cell=\"" + esc(id) + "\" tabindex=\"0\"" + named + " title=\"未读出\">？</td>";
   std::string title = state_label(v->state);
   if (v->cell && !v->cell->value("raw", "").empty()) title += " · 原文 " + v->cell->value("raw", "");
-  return "<td class=\"v " + std::string(state_class(v->state)) + "\" data-cell=\"" + esc(id) +
-         "\" tabindex=\"0\" title=\"" + esc(title) + "\">" + esc(shown_value(*v)) + "</td>";
+  return "<td class=\"v " + std::string(state_class(v->state)) + "\" data-cell=\"" + esc(id) + "\" tabindex=\"0\"" +
+         named + " title=\"" + esc(title) + "\">" + esc(shown_value(*v)) + "</td>";
 }
 
 // The template's spanning labels above a run of rows (三、本年度办理结果,
@@ -108,7 +109,8 @@ std::string tables_html(const Report& report, const std::map<std::string, CellVi
       for (const ColumnSpec& col : row.columns) {
         std::string id = key + "." + row.key + "." + col.key;
         auto it = views.find(id);
-        out += cell_html(id, it == views.end() ? nullptr : &it->second);
+        std::string label = "表" + std::string(table_title(t)).substr(0, 3) + " · " + row.label + " · " + col.label;
+        out += cell_html(id, label, it == views.end() ? nullptr : &it->second);
       }
       out += "</tr>";
     }

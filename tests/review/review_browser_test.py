@@ -268,7 +268,11 @@ def main():
             if stem == "huaian-hongze-district-2023":
                 check_apply(browser, gongkai, os.path.join(samples, pdf), site)
             if shots:
-                browser.js("document.querySelector('.pane.pages').scrollTop = 0; document.querySelector('.finding')?.click()")
+                # A fresh page, its first finding (or table 三's 总计) selected.
+                browser.js("localStorage.clear()")
+                browser.goto(f"file://{site}/{stem}.html")
+                browser.js("(document.querySelector('.finding') || "
+                           "document.querySelector('td[data-cell=\"requests.total.total\"]')).click()")
                 browser.js("new Promise(r => setTimeout(r, 300))")
                 browser.screenshot(os.path.join(shots, stem + ".png"), SHOT_SCALE)
         for t in TEXTS:

@@ -138,3 +138,21 @@ TEST(ReviewSite, AnUnwritableDirectoryIsAClearError) {
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.out.find("/proc/gongkai-review"), std::string::npos) << r.out;
 }
+
+TEST(ReviewSite, FromAStoreEveryReportWithItsPages) {
+  fs::path dir = fresh_dir("store");
+  fs::create_directories(dir);
+  fs::path db = dir / "store.sqlite", site = dir / "site";
+  ASSERT_EQ(run_cli("extract --db " + db.string() + " " + sample("huaian-hongze-district-2023.pdf") + " " +
+                    sample("pingtan-2022.txt")).status, 0);
+  auto r = run_cli("review --db " + db.string() + " --out " + site.string());
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(count(slurp((site / "index.html").string()), "<tr data-agency"), 2);
+  std::string page = slurp((site / "huaian-hongze-district-2023.html").string());
+  EXPECT_EQ(count(page, "<span class=\"box "), 186);  // every cell of the three tables, on its page
+  EXPECT_TRUE(fs::exists(site / "huaian-hongze-district-2023" / "p3.jpg"));
+  EXPECT_NE(slurp((site / "pingtan-2022.html").string()).find("<mark class=\"box"), std::string::npos);
+  r = run_cli("review --db " + (dir / "missing.sqlite").string() + " --out " + site.string());
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("missing.sqlite: no such store"), std::string::npos) << r.out;
+}

@@ -41,17 +41,7 @@
 
     function label(id) {
       var td = byCell(id, "td")[0];
-      if (!td) return id;
-      var th = td.parentNode.querySelector("th");
-      var table = td.closest("section.table").querySelector("h3").textContent;
-      return table.split("、")[0] + " · " + (th ? th.textContent : "") + " · " + columnName(td);
-    }
-    function columnName(td) {
-      var heads = td.closest("tbody").previousElementSibling.querySelectorAll("tr:last-child th");
-      var index = Array.prototype.indexOf.call(td.parentNode.children, td) - 1;
-      var two = td.closest("tbody").previousElementSibling.querySelectorAll("tr").length > 1;
-      if (!two) { var h = td.closest("tbody").previousElementSibling.querySelectorAll("th"); return (h[index + 1] || {}).textContent || ""; }
-      return (heads[index] || {}).textContent || "";
+      return td ? td.getAttribute("data-label") : id;
     }
 
     function showEditor() {
