@@ -130,6 +130,10 @@
       record("correct", value);
     }
     paint();
+    // Printing needs every page picture, not only those scrolled to.
+    window.addEventListener("beforeprint", function () {
+      all("figure.page img").forEach(function (img) { img.loading = "eager"; });
+    });
     window.gongkaiSelect = select;
   }
 
