@@ -282,6 +282,9 @@ int main(int argc, char** argv) {
   review->add_option("files", review_inputs, "Input files");
   review->add_option("--db", review_db, "Instead of files: every report of this store (pages from its paths)");
   review->add_option("--out", review_dir, "Directory of the site (created)")->required();
+  std::string extract_review;  // the review site of an archive run, from its store
+  extract->add_option("--review", extract_review, "Also write the review site of every report in the store (--db) to DIR")
+      ->needs(extract->get_option("--db"));
   auto* apply = app.add_subcommand("apply-review", "Write the corrections exported from review pages into the store as "
                                                    "reviewed values (apart from what was read) and re-run the identities");
   std::string corrections_path, apply_db;
@@ -295,6 +298,10 @@ int main(int argc, char** argv) {
     return e.get_exit_code() == 0 ? code : 2;
   }
   if (worker->parsed()) return run_worker();
+  if (extract->parsed() && !extract_review.empty()) {
+    int status = run_extract(extract_args);  // first: the site is written from the store
+    return std::max(status, review::run_review_store(extract_args.batch.db_path, extract_review));
+  }
   if (extract->parsed()) return run_extract(extract_args);
   if (merge->parsed()) return run_merge(merge_out, merge_in);
   if (score->parsed()) return run_score(expected, actual, verbose);

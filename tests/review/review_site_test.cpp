@@ -156,3 +156,17 @@ TEST(ReviewSite, FromAStoreEveryReportWithItsPages) {
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.out.find("missing.sqlite: no such store"), std::string::npos) << r.out;
 }
+
+TEST(ReviewSite, AnExtractRunWritesTheSiteOfItsStore) {
+  fs::path dir = fresh_dir("extract");
+  fs::create_directories(dir);
+  fs::path db = dir / "store.sqlite", site = dir / "site";
+  auto r = run_cli("extract -q --db " + db.string() + " --review " + site.string() + " " +
+                   sample("huaian-hongze-district-2024.pdf") + " " + sample("pingtan-2024.txt"));
+  ASSERT_EQ(r.status, 0) << r.out;
+  EXPECT_EQ(count(slurp((site / "index.html").string()), "<tr data-agency"), 2);
+  EXPECT_TRUE(fs::exists(site / "huaian-hongze-district-2024" / "p1.jpg"));
+  r = run_cli("extract --review " + site.string() + " " + sample("pingtan-2024.txt"));
+  EXPECT_EQ(r.status, 2);  // the site is written from the store: --review needs --db
+  EXPECT_NE(r.out.find("--review requires --db"), std::string::npos) << r.out;
+}
