@@ -83,12 +83,15 @@ std::map<std::string, CellView> cell_views(const Json& record) {
   }
   const Json& fs = record["findings"];
   for (int i = 0; i < static_cast<int>(fs.size()); ++i) {
-    // A repair finding describes a repaired cell; it does not make it doubtful.
-    bool flags = finding_warns(fs[i]) && fs[i].value("kind", "") != "repair";
+    bool repair = fs[i].value("kind", "") == "repair";
     for (const Json& ref : fs[i]["cells"]) {
       CellView& v = views[cell_id(ref)];
       v.findings.push_back(i);
-      if (flags) v.state = CellState::Flagged;
+      // A repair warning about a cell shown as repaired says how it was
+      // filled; about any other cell (an OCR reading changed, a row's
+      // digits split) it asks a person to look.
+      bool shown_repaired = v.cell && v.cell->value("repaired", false);
+      if (finding_warns(fs[i]) && !(repair && shown_repaired)) v.state = CellState::Flagged;
     }
   }
   return views;

@@ -15,7 +15,8 @@ namespace gongkai::review {
 using Json = nlohmann::ordered_json;
 
 // A cell's state on the page, in the order it wins: a cell a warning or an
-// error names is flagged even when it was also repaired.
+// error names is flagged even when it was also repaired (except by the repair
+// warning that says how it was filled).
 enum class CellState { Flagged, Repaired, Unread, Read };
 const char* state_class(CellState s);  // "st-flagged", …
 const char* state_label(CellState s);  // 有疑问, …

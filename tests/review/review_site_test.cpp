@@ -38,15 +38,17 @@ int count(const std::string& s, const std::string& what) {
 
 }  // namespace
 
-TEST(ReviewStates, FlaggedWinsRepairFindingsDoNotFlagNullIsUnread) {
+TEST(ReviewStates, FlaggedWinsARepairedCellsOwnRepairFindingDoesNotFlagNullIsUnread) {
   Json repaired = cell("total", "total", 5, "");
   repaired["repaired"] = true;
   Json blank = cell("carried_over", "total", nullptr, "-");
   blank["printed_blank"] = true;
   Json rec = {{"cells", {cell("new_received", "total", 3, "3"), repaired, cell("granted", "total", nullptr, ""),
-                         blank, cell("denied_state_secret", "total", 1, "1")}},
+                         blank, cell("denied_state_secret", "total", 1, "1"), cell("carried_over", "natural_person", 3001, "3004")}},
               {"findings",
                {{{"rule", "repair.cells"}, {"severity", "warning"}, {"kind", "repair"}, {"cells", {ref("total", "total")}}},
+                {{"rule", "repair.ocr_alternative"}, {"severity", "warning"}, {"kind", "repair"},
+                 {"cells", {ref("carried_over", "natural_person")}}},
                 {{"rule", "requests.balance"}, {"severity", "error"}, {"kind", "source"},
                  {"cells", {ref("new_received", "total"), ref("carried_forward", "total")}}},
                 {{"rule", "note"}, {"severity", "info"}, {"kind", "extraction"},
@@ -57,11 +59,12 @@ TEST(ReviewStates, FlaggedWinsRepairFindingsDoNotFlagNullIsUnread) {
   EXPECT_EQ(v["requests.granted.total"].state, CellState::Unread);
   EXPECT_EQ(v["requests.carried_over.total"].state, CellState::Read);       // a printed blank was read
   EXPECT_EQ(v["requests.denied_state_secret.total"].state, CellState::Read);  // info does not flag
+  EXPECT_EQ(v["requests.carried_over.natural_person"].state, CellState::Flagged);  // an OCR reading changed: look
   // A cell a finding names that the record does not hold is still listed, flagged, with no cell.
   EXPECT_EQ(v["requests.carried_forward.total"].state, CellState::Flagged);
   EXPECT_EQ(v["requests.carried_forward.total"].cell, nullptr);
   auto order = findings_in_order(rec);
-  EXPECT_EQ(order, (std::vector<int>{1, 0, 2}));  // error, warning, info
+  EXPECT_EQ(order, (std::vector<int>{2, 0, 1, 3}));  // error, warnings, info
 }
 
 TEST(ReviewBoxes, PixelUnitsBecomePointsUnknownUnitsNoBox) {
