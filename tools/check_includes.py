@@ -33,8 +33,9 @@ BUILT_ON = {
     "writers": ["model"],
     "pipeline": ["readers/registry", "readers", "mapping", "evidence", "validation", "model"],
     "batch": ["pipeline", "writers", "model"],
-    "cli": ["batch", "pipeline", "writers", "readers/registry", "readers", "model"],
     "python": ["pipeline", "writers", "readers", "model", "template"],  # the module gongkai, beside cli
+    "review": ["pipeline", "validation", "writers", "readers/pdf", "readers", "template", "text", "model"],
+    "cli": ["review", "batch", "pipeline", "writers", "readers/registry", "readers", "model"],
 }
 
 INCLUDE = re.compile(r'^\s*#\s*include\s+"([^"]+)"', re.M)

@@ -27,6 +27,8 @@
 #include "pipeline/extract.h"
 #include "readers/reader.h"
 #include "readers/registry.h"
+#include "review/apply_review.h"
+#include "review/site.h"
 #include "writers/sqlite_writer.h"
 
 namespace fs = std::filesystem;
@@ -278,6 +280,23 @@ int main(int argc, char** argv) {
   std::string rows_input;
   rows->add_option("file", rows_input, "Input file")->required();
 
+  auto* review = app.add_subcommand("review", "Write a static review site: each report's pages with its cells drawn, "
+                                               "the tables, the findings (flagged first); DIR/index.html lists them");
+  std::vector<std::string> review_inputs;
+  std::string review_dir;
+  std::string review_db;
+  review->add_option("files", review_inputs, "Input files");
+  review->add_option("--db", review_db, "Instead of files: every report of this store (pages from its paths)");
+  review->add_option("--out", review_dir, "Directory of the site (created)")->required();
+  std::string extract_review;  // the review site of an archive run, from its store
+  extract->add_option("--review", extract_review, "Also write the review site of every report in the store (--db) to DIR")
+      ->needs(extract->get_option("--db"));
+  auto* apply = app.add_subcommand("apply-review", "Write the corrections exported from review pages into the store as "
+                                                   "reviewed values (apart from what was read) and re-run the identities");
+  std::string corrections_path, apply_db;
+  apply->add_option("corrections", corrections_path, "CORRECTIONS.json exported from a review page")->required();
+  apply->add_option("--db", apply_db, "The store holding the reports")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -285,9 +304,17 @@ int main(int argc, char** argv) {
     return e.get_exit_code() == 0 ? code : 2;
   }
   if (worker->parsed()) return run_worker();
+  if (extract->parsed() && !extract_review.empty()) {
+    int status = run_extract(extract_args);  // first: the site is written from the store
+    return std::max(status, review::run_review_store(extract_args.batch.db_path, extract_review));
+  }
   if (extract->parsed()) return run_extract(extract_args);
   if (merge->parsed()) return run_merge(merge_out, merge_in);
   if (score->parsed()) return run_score(expected, actual, verbose);
   if (rows->parsed()) return run_rows(rows_input);
+  if (review->parsed() && !review_db.empty()) return review::run_review_store(review_db, review_dir);
+  if (review->parsed() && review_inputs.empty()) return std::cerr << "gongkai review: give FILE... or --db STORE\n", 2;
+  if (review->parsed()) return review::run_review(review_inputs, review_dir, ReadOptions{});
+  if (apply->parsed()) return review::run_apply_review(corrections_path, apply_db);
   return 2;
 }
