@@ -47,7 +47,7 @@ TEST(Workers, AnInputPastTheTimeBudgetFailsAndTheOthersAreWritten) {
   fs::path d = fresh_dir("timeout");
   std::string db = (d / "s.sqlite").string();
   auto reports = write_reports(d / "in", 0, 2);
-  auto r = run_cli("extract -j 1 --timeout 0.3 --db " + db + " " + reports[0] + " " + scan() + " " + reports[1]);
+  auto r = run_cli("extract -j 1 --timeout 1 --db " + db + " " + reports[0] + " " + scan() + " " + reports[1]);
   EXPECT_EQ(r.status, 1) << r.out;
   EXPECT_NE(r.out.find("huaian-city-2024-p3-5.scan.pdf: took longer than the time budget"), std::string::npos) << r.out;
   Store s(db);
@@ -55,7 +55,7 @@ TEST(Workers, AnInputPastTheTimeBudgetFailsAndTheOthersAreWritten) {
             "failed|huaian-city-2024-p3-5.scan.pdf\nok|r000.txt\nok|r001.txt\n");
   EXPECT_NE(s.rows("SELECT error FROM failures").find("--timeout"), std::string::npos);
   // A rerun tries the failed input again, and only it.
-  auto again = run_cli("extract -j 1 --timeout 0.3 --db " + db + " " + reports[0] + " " + scan() + " " + reports[1]);
+  auto again = run_cli("extract -j 1 --timeout 1 --db " + db + " " + reports[0] + " " + scan() + " " + reports[1]);
   EXPECT_NE(again.out.find("0 read, 1 failed, 2 skipped"), std::string::npos) << again.out;
 }
 
