@@ -88,7 +88,8 @@ void add_extract_options(CLI::App* extract, ExtractArgs& a) {
                     "OCR all running text of scanned pages (slower), not only the title and table headings");
   extract->footer(
       "Exit status: 0 when every input was read (findings do not change it), 1 when some input could not be read "
-      "(the others are still written; each is named with the reason, and stored as failed), 2 for a usage error. "
+      "(the others are still written; each is named with the reason, and stored as failed), 2 for a usage error, "
+      "3 when the run stopped before its end (the store could not be opened or written). "
       "A text that holds no disclosure tables is read: its record is empty and carries the finding "
       "mapping.no_tables. Each input is read in a worker process: a crash, a hang past --timeout or a blow-up past "
       "--max-memory fails that input alone.");
@@ -139,8 +140,11 @@ int run_extract(ExtractArgs& a) {
                        },
                        totals);
   } catch (const std::exception& e) {
+    // The run itself stopped (the store cannot be opened or written): not the
+    // same as "some input could not be read", which a Slurm task counts as a
+    // finished share (tools/slurm/extract-array.sbatch).
     std::cerr << "gongkai: " << e.what() << "\n";
-    status = 1;
+    status = 3;
   }
   if (reads_stdin) std::filesystem::remove_all(spool);
   if (a.batch.summary) print_summary(totals);
