@@ -9,6 +9,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "readers/reader.h"
+#include "readers/scan/photo_page.h"
 
 namespace gongkai::scan {
 namespace {
@@ -18,7 +19,26 @@ struct PixDeleter {
 };
 using PixPtr = std::unique_ptr<PIX, PixDeleter>;
 
+// A colour page as BGR, for grey_without_red.
+cv::Mat colour_mat(PIX* pix) {
+  int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
+  cv::Mat out(h, w, CV_8UC3);
+  l_uint32* data = pixGetData(pix);
+  for (int y = 0; y < h; ++y) {
+    l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    cv::Vec3b* row = out.ptr<cv::Vec3b>(y);
+    for (int x = 0; x < w; ++x) {
+      l_int32 r, g, b;
+      extractRGBValues(line[x], &r, &g, &b);
+      row[x] = cv::Vec3b(static_cast<uchar>(b), static_cast<uchar>(g), static_cast<uchar>(r));
+    }
+  }
+  return out;
+}
+
 cv::Mat to_mat(PIX* pix) {
+  // A colour page (a phone photo, a colour scan) loses its red seal ink here.
+  if (pixGetDepth(pix) == 32) return grey_without_red(colour_mat(pix));
   PixPtr grey(pixConvertTo8(pix, 0));
   if (!grey) throw ReadError("image cannot be converted to grey");
   int w = pixGetWidth(grey.get()), h = pixGetHeight(grey.get()), wpl = pixGetWpl(grey.get());

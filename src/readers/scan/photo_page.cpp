@@ -1,0 +1,171 @@
+#include "readers/scan/photo_page.h"
+
+#include <algorithm>
+#include <cmath>
+#include <opencv2/imgproc.hpp>
+
+namespace gongkai::scan {
+
+cv::Mat grey_without_red(const cv::Mat& colour, Channels order) {
+  if (colour.type() != CV_8UC3) return colour;
+  bool rgb = order == Channels::RGB;
+  cv::Mat luma, red, green, blue;
+  cv::cvtColor(colour, luma, rgb ? cv::COLOR_RGB2GRAY : cv::COLOR_BGR2GRAY);
+  cv::extractChannel(colour, red, rgb ? 0 : 2);
+  cv::extractChannel(colour, green, 1);
+  cv::extractChannel(colour, blue, rgb ? 2 : 0);
+  // The red channel alone left a seal's strokes 8-20 levels darker than the
+  // paper (a seal is not pure red, and JPEG keeps colour at half resolution),
+  // enough for a cell's threshold to call them ink: a "0" under a seal read
+  // "3". Adding a third of the red's excess over green and blue lifts them
+  // to paper, while black print under the seal (red, green and blue all low)
+  // stays dark. The whole excess faded the grey edges of digits under a seal
+  // ("50" read "0").
+  cv::Mat excess = red - cv::max(green, blue);  // saturates at 0
+  cv::max(red, luma, luma);  // a blue-grey scan's red channel may be darker than its luminance
+  cv::scaleAdd(excess, 0.35, luma, luma);
+  return luma;
+}
+
+double red_fraction(const cv::Mat& colour) {
+  if (colour.type() != CV_8UC3 || colour.empty()) return 0;
+  cv::Mat hsv, low, high;
+  cv::cvtColor(colour, hsv, cv::COLOR_BGR2HSV);
+  cv::inRange(hsv, cv::Scalar(0, 80, 60), cv::Scalar(10, 255, 255), low);
+  cv::inRange(hsv, cv::Scalar(165, 80, 60), cv::Scalar(180, 255, 255), high);
+  return cv::countNonZero(low | high) / static_cast<double>(colour.total());
+}
+
+namespace {
+
+// Edge width (px at 200 dpi) over which a page is called too blurred: see
+// edge_width's measurements in the header.
+constexpr double kBlurLimit = 6.0;
+
+// Corners in the order top-left, top-right, bottom-right, bottom-left.
+std::vector<cv::Point2f> ordered(const std::vector<cv::Point>& quad, double scale) {
+  std::vector<cv::Point2f> p;
+  for (auto& q : quad) p.emplace_back(static_cast<float>(q.x / scale), static_cast<float>(q.y / scale));
+  auto by = [&](auto key, bool least) {
+    return *std::min_element(p.begin(), p.end(), [&](auto& a, auto& b) { return least ? key(a) < key(b) : key(a) > key(b); });
+  };
+  auto sum = [](const cv::Point2f& a) { return a.x + a.y; };
+  auto diff = [](const cv::Point2f& a) { return a.x - a.y; };
+  return {by(sum, true), by(diff, false), by(sum, false), by(diff, true)};
+}
+
+// The contour simplified to four corners, or empty when it is no quadrilateral.
+std::vector<cv::Point> four_corners(const std::vector<cv::Point>& contour) {
+  std::vector<cv::Point> hull, quad;
+  cv::convexHull(contour, hull);
+  double perimeter = cv::arcLength(hull, true);
+  // 1 % of the perimeter keeps a corner cut by the frame's edge a fifth side;
+  // 6 % merges a page's slightly curled edge into one side.
+  for (double eps = 0.01; eps <= 0.06; eps += 0.005) {
+    cv::approxPolyDP(hull, quad, eps * perimeter, true);
+    if (quad.size() == 4 && cv::isContourConvex(quad)) return quad;
+    if (quad.size() < 4) break;
+  }
+  return {};
+}
+
+}  // namespace
+
+PageOutline find_page_outline(const cv::Mat& grey) {
+  PageOutline out;
+  if (grey.empty() || grey.type() != CV_8UC1) return out;
+  // About 600 px on the long side is ample for a page's edges, and quick.
+  double scale = std::min(1.0, 600.0 / std::max(grey.cols, grey.rows));
+  cv::Mat small, paper;
+  cv::resize(grey, small, cv::Size(), scale, scale, cv::INTER_AREA);
+  cv::GaussianBlur(small, small, cv::Size(5, 5), 0);
+  cv::threshold(small, paper, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  // The desk shows when most of the frame's outer ring is darker than paper.
+  int ring = std::max(2, std::min(small.cols, small.rows) / 100);
+  cv::Mat border(paper.size(), CV_8UC1, cv::Scalar(255));
+  border(cv::Rect(ring, ring, paper.cols - 2 * ring, paper.rows - 2 * ring)).setTo(0);
+  double dark = 1.0 - cv::countNonZero(paper & border) / static_cast<double>(cv::countNonZero(border));
+  out.desk_visible = dark > 0.5;
+  if (!out.desk_visible) return out;
+  // Print and rules make holes in the paper; a closing fills them.
+  cv::morphologyEx(paper, paper, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {9, 9}));
+  std::vector<std::vector<cv::Point>> contours;
+  cv::findContours(paper, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
+  if (contours.empty()) return out;
+  std::sort(contours.begin(), contours.end(),
+            [](auto& a, auto& b) { return cv::contourArea(a) > cv::contourArea(b); });
+  double area = cv::contourArea(contours[0]);
+  if (area < 0.25 * small.total()) return out;  // no region big enough to be the page
+  auto quad = four_corners(contours[0]);
+  if (quad.empty()) return out;
+  out.corners = ordered(quad, scale);
+  auto len = [](cv::Point2f a, cv::Point2f b) { return std::hypot(a.x - b.x, a.y - b.y); };
+  auto& c = out.corners;
+  int w = static_cast<int>(std::lround(std::max(len(c[0], c[1]), len(c[3], c[2]))));
+  int h = static_cast<int>(std::lround(std::max(len(c[0], c[3]), len(c[1], c[2]))));
+  std::vector<cv::Point2f> to = {{0, 0}, {float(w - 1), 0}, {float(w - 1), float(h - 1)}, {0, float(h - 1)}};
+  cv::warpPerspective(grey, out.rectified, cv::getPerspectiveTransform(c, to), cv::Size(w, h), cv::INTER_LINEAR,
+                      cv::BORDER_REPLICATE);
+  out.found = true;
+  return out;
+}
+
+cv::Mat flatten_background(const cv::Mat& grey, double dpi) {
+  if (grey.empty()) return grey;
+  // The paper estimated at about 50 dpi: a maximum filter 7 mm wide is wider
+  // than any stroke or character (10.5 pt is 3.7 mm), so print vanishes and
+  // only the paper's light remains.
+  double scale = std::min(1.0, 50.0 / std::max(dpi, 1.0));
+  cv::Mat small, bg;
+  cv::resize(grey, small, cv::Size(), scale, scale, cv::INTER_AREA);
+  int k = std::max(3, static_cast<int>(std::lround(0.28 * dpi * scale)) | 1);
+  cv::dilate(small, bg, cv::getStructuringElement(cv::MORPH_RECT, {k, k}));
+  cv::GaussianBlur(bg, bg, cv::Size(0, 0), k / 2.0);
+  // Even light (a flatbed scan) is left as it is: the readers' thresholds
+  // were tuned on such pages. Uneven: the paper's brightest and darkest
+  // tenth differ by more than 12 % (scanify's lighting stays under 9 %).
+  std::vector<uchar> levels(bg.begin<uchar>(), bg.end<uchar>());
+  std::sort(levels.begin(), levels.end());
+  double lo = levels[levels.size() / 10], hi = levels[levels.size() * 9 / 10];
+  if (hi <= 0 || (hi - lo) / hi < 0.12) return grey;
+  cv::resize(bg, bg, grey.size(), 0, 0, cv::INTER_LINEAR);
+  cv::Mat out;
+  cv::divide(grey, cv::max(bg, 1), out, hi);  // paper to the page's bright level, not to white
+  return out;
+}
+
+double edge_width(const cv::Mat& grey, double dpi) {
+  if (grey.empty() || grey.type() != CV_8UC1) return 0;
+  // Blur: how many pixels a dark-to-light edge takes. At the sharpest edges
+  // the slope is the contrast over the edge's width.
+  cv::Mat gx, gy, mag;
+  cv::Sobel(grey, gx, CV_32F, 1, 0, 3, 1.0 / 8);
+  cv::Sobel(grey, gy, CV_32F, 0, 1, 3, 1.0 / 8);
+  cv::magnitude(gx, gy, mag);
+  std::vector<float> m(mag.begin<float>(), mag.end<float>());
+  auto at = [&](double q) {
+    std::nth_element(m.begin(), m.begin() + static_cast<long>(q * (m.size() - 1)), m.end());
+    return m[static_cast<size_t>(q * (m.size() - 1))];
+  };
+  double slope = at(0.998);
+  std::vector<uchar> g(grey.begin<uchar>(), grey.end<uchar>());
+  std::nth_element(g.begin(), g.begin() + g.size() / 2, g.end());
+  double paper = g[g.size() / 2];
+  std::nth_element(g.begin(), g.begin() + g.size() / 200, g.end());
+  double ink = g[g.size() / 200];
+  if (paper - ink < 40 || slope <= 0) return 0;  // no print to judge by
+  return (paper - ink) / slope * 200 / std::max(dpi, 1.0);
+}
+
+std::string why_damaged(const cv::Mat& grey, double dpi) {
+  if (grey.empty()) return "";
+  if (dpi < 110)
+    return "resolution: about " + std::to_string(static_cast<int>(dpi)) + " dpi, too coarse for digits to be read";
+  double width = edge_width(grey, dpi);
+  if (width > kBlurLimit)
+    return "blur: edges spread over " + std::to_string(static_cast<int>(std::lround(width))) +
+           " px at 200 dpi, too soft for digits to be told apart";
+  return "";
+}
+
+}  // namespace gongkai::scan
