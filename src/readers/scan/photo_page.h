@@ -25,6 +25,7 @@ double red_fraction(const cv::Mat& colour);
 struct PageOutline {
   bool desk_visible = false;  // a darker surround shows around the page
   bool found = false;         // a quadrilateral page was found in it
+  bool more_pages = false;    // another region nearly as large: two pages in one photo
   std::vector<cv::Point2f> corners;  // top-left, top-right, bottom-right, bottom-left
   cv::Mat rectified;                 // the page alone, upright rectangle (when found)
 };

@@ -44,6 +44,9 @@ cv::Mat clean_up(const cv::Mat& input, double dpi, int number, std::vector<Reade
                         page + ": a darker surround shows around the page, but no four-sided page outline was "
                                "found in it; read as it is (its rules may lean or converge)",
                         false});
+  if (outline.more_pages)
+    findings.push_back({"scan.page_outline",
+                        page + ": the photo holds more than one page; only the largest was read", false});
   return flatten_background(outline.found ? outline.rectified : input, dpi);
 }
 
