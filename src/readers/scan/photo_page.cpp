@@ -69,6 +69,31 @@ std::vector<cv::Point> four_corners(const std::vector<cv::Point>& contour) {
   return {};
 }
 
+// Whether the quadrilateral's sides are a sheet's edges: paper just inside,
+// clearly darker just outside, wherever a side is not the frame's own edge.
+bool sharp_edges(const cv::Mat& small, const std::vector<cv::Point>& quad) {
+  cv::Point2f centre(0, 0);
+  for (auto& q : quad) centre += cv::Point2f(q) * 0.25f;
+  std::vector<double> steps;
+  for (int s = 0; s < 4; ++s) {
+    cv::Point2f a = quad[s], b = quad[(s + 1) % 4], mid = (a + b) * 0.5f;
+    cv::Point2f d = b - a, n(-d.y, d.x);
+    n *= 1.0f / std::max(1e-3f, static_cast<float>(cv::norm(n)));
+    if (n.dot(centre - mid) < 0) n = -n;  // inward
+    for (int k = 1; k < 20; ++k) {
+      cv::Point2f p = a + d * (k / 20.0f);
+      cv::Point in = p + n * 4, outside = p - n * 4;
+      cv::Rect frame(0, 0, small.cols, small.rows);
+      if (!frame.contains(in) || !frame.contains(outside)) continue;
+      double i = small.at<uchar>(in), o = small.at<uchar>(outside);
+      steps.push_back(i > 0 ? (i - o) / i : 0);
+    }
+  }
+  if (steps.size() < 20) return false;
+  std::nth_element(steps.begin(), steps.begin() + steps.size() / 2, steps.end());
+  return steps[steps.size() / 2] > 0.25;
+}
+
 }  // namespace
 
 PageOutline find_page_outline(const cv::Mat& grey) {
@@ -85,7 +110,11 @@ PageOutline find_page_outline(const cv::Mat& grey) {
   cv::Mat border(paper.size(), CV_8UC1, cv::Scalar(255));
   border(cv::Rect(ring, ring, paper.cols - 2 * ring, paper.rows - 2 * ring)).setTo(0);
   double dark = 1.0 - cv::countNonZero(paper & border) / static_cast<double>(cv::countNonZero(border));
-  out.desk_visible = dark > 0.5;
+  // ...and is much darker than it: a desk, not the dim side of a page lit
+  // from one side (light falling off by 25 % made Otsu split a bare page in
+  // two, and its bright part was "rectified": a table lost).
+  double desk_level = cv::mean(small, border & ~paper)[0], paper_level = cv::mean(small, paper)[0];
+  out.desk_visible = dark > 0.5 && desk_level < 0.6 * paper_level;
   if (!out.desk_visible) return out;
   // Print and rules make holes in the paper; a closing fills them.
   cv::morphologyEx(paper, paper, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, {9, 9}));
@@ -98,7 +127,7 @@ PageOutline find_page_outline(const cv::Mat& grey) {
   if (area < 0.15 * small.total()) return out;  // no region big enough to be the page
   out.more_pages = contours.size() > 1 && cv::contourArea(contours[1]) > 0.5 * area;
   auto quad = four_corners(contours[0]);
-  if (quad.empty()) return out;
+  if (quad.empty() || !sharp_edges(small, quad)) return out;
   out.corners = ordered(quad, scale);
   auto len = [](cv::Point2f a, cv::Point2f b) { return std::hypot(a.x - b.x, a.y - b.y); };
   auto& c = out.corners;
