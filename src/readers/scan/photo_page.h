@@ -33,7 +33,9 @@ struct PageOutline {
 // Looks for the sheet of paper in `grey`: the largest bright four-sided region
 // standing out from a darker surround. A page that fills the image (a scan)
 // has no desk around it: desk_visible false, nothing to do.
-PageOutline find_page_outline(const cv::Mat& grey);
+// An outline about as tall as an A4 sheet (within 10 %) is rectified to A4
+// at `dpi` when it is given.
+PageOutline find_page_outline(const cv::Mat& grey, double dpi = 0);
 
 // `grey` with the light flattened: divided by an estimate of its paper (a
 // wide maximum filter, which removes print, smoothed), so a gradient or a

@@ -37,7 +37,7 @@ void read_tables(ScanPage& page, ocr::CellOcrPool& pool) {
 // The page as the grid finder wants it: a photographed page's outline found
 // and rectified (or a finding that it was not), its light flattened.
 cv::Mat clean_up(const cv::Mat& input, double dpi, int number, std::vector<ReaderFinding>& findings) {
-  PageOutline outline = find_page_outline(input);
+  PageOutline outline = find_page_outline(input, dpi);
   const std::string page = "page " + std::to_string(number);
   if (outline.desk_visible && !outline.found)
     findings.push_back({"scan.page_outline",
