@@ -14,26 +14,18 @@ cv::Mat grey_without_red(const cv::Mat& colour, Channels order) {
   cv::extractChannel(colour, red, rgb ? 0 : 2);
   cv::extractChannel(colour, green, 1);
   cv::extractChannel(colour, blue, rgb ? 2 : 0);
-  // The red channel alone left a seal's strokes 8-20 levels darker than the
-  // paper (a seal is not pure red, and JPEG keeps colour at half resolution),
-  // enough for a cell's threshold to call them ink: a "0" under a seal read
-  // "3". Adding a third of the red's excess over green and blue lifts them
-  // to paper, while black print under the seal (red, green and blue all low)
-  // stays dark. The whole excess faded the grey edges of digits under a seal
-  // ("50" read "0").
+  // Luminance keeps the print's shape: JPEG stores colour at half resolution,
+  // and the red channel alone (tried first) blurred digit edges on warm paper
+  // (6 more cells of 203 unread on colour-only copies). Where red exceeds
+  // green and blue, the seal's ink, luminance is lifted by that excess: a
+  // seal stroke on paper (luminance about half the paper's, excess about
+  // 60 %) becomes paper, while black print under the seal, dark in every
+  // channel, has little excess and stays dark. The first 12 levels of excess
+  // are a warm paper's tone, not ink.
   cv::Mat excess = red - cv::max(green, blue);  // saturates at 0
-  cv::max(red, luma, luma);  // a blue-grey scan's red channel may be darker than its luminance
-  cv::scaleAdd(excess, 0.35, luma, luma);
+  cv::subtract(excess, 12, excess);
+  cv::scaleAdd(excess, 0.9, luma, luma);
   return luma;
-}
-
-double red_fraction(const cv::Mat& colour) {
-  if (colour.type() != CV_8UC3 || colour.empty()) return 0;
-  cv::Mat hsv, low, high;
-  cv::cvtColor(colour, hsv, cv::COLOR_BGR2HSV);
-  cv::inRange(hsv, cv::Scalar(0, 80, 60), cv::Scalar(10, 255, 255), low);
-  cv::inRange(hsv, cv::Scalar(165, 80, 60), cv::Scalar(180, 255, 255), high);
-  return cv::countNonZero(low | high) / static_cast<double>(colour.total());
 }
 
 namespace {

@@ -10,16 +10,12 @@
 
 namespace gongkai::scan {
 
-// A colour page (CV_8UC3, BGR) as grey with red ink dropped: each pixel's
-// brighter of its red channel and its luminance. A red seal is bright in the
-// red channel (it is paper there), black print is dark in every channel, so a
-// digit under a seal stays a digit and the seal's strokes become paper. A
-// grey page (CV_8UC1) is returned as it is.
+// A colour page (CV_8UC3) as grey with red ink dropped: its luminance,
+// lifted where red exceeds green and blue (a seal's ink) by that excess. A
+// seal's strokes become paper, and a digit printed under a seal, dark in
+// every channel, stays a digit. A grey page (CV_8UC1) is returned as it is.
 enum class Channels { BGR, RGB };
 cv::Mat grey_without_red(const cv::Mat& colour, Channels order = Channels::BGR);
-
-// Share of the page's pixels that are seal red (saturated, red hue).
-double red_fraction(const cv::Mat& colour);
 
 // The page found in a photo: where its corners are, and the page rectified.
 struct PageOutline {
