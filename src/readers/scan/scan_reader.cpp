@@ -143,11 +143,14 @@ PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int numbe
     page.layout.ocr_reason = why;
     return std::move(page.layout);
   }
+  if (ink_fraction(input) < 0.001) {  // a blank page: nothing to read, nothing wrong (and no clean-up to pay for)
+    ScanPage page(input, dpi, number);
+    return std::move(page.layout);
+  }
   std::vector<ReaderFinding> findings;
   cv::Mat flat = clean_up(input, dpi, number, findings);
   ScanPage page(flat, dpi, number);
   page.layout.findings = std::move(findings);
-  if (ink_fraction(flat) < 0.001) return std::move(page.layout);  // a blank page: nothing to read, nothing wrong
 
   straighten(page, flat);
   find_grids(page);
