@@ -251,3 +251,11 @@ TEST(PhotoPages, AllEffectsAndASealOverTable3) {
     EXPECT_GE(check_cells(rec), 90) << name;
   }
 }
+
+TEST(PhotoBadInput, ABlurredPageSaysSoAndGuessesNothing) {
+  cv::Mat blurred;
+  cv::GaussianBlur(real_page(200), blurred, cv::Size(0, 0), 4.0);
+  auto rec = gongkai::to_json(gongkai::extract_bytes(encode(blurred, ".png"), "blurred.png"));
+  EXPECT_NE(finding_message(rec, "scan.page_quality").find("blur"), std::string::npos) << rec["findings"].dump();
+  check_cells(rec);  // what the identities still determine is right
+}
