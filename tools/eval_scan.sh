@@ -7,6 +7,7 @@
 # SKIP_OCRMYPDF=1 leaves it out (quicker, for iterating).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+GONGKAI=${GONGKAI:-build/gongkai}  # another build to compare with, e.g. the one before a change
 SEED=$1
 shift
 WORK=$(mktemp -d /tmp/eval_scan.XXXX)
@@ -24,7 +25,7 @@ for pdf in "$@"; do
   pages=$(pdfinfo "$WORK/scan/$name.pdf" | awk '/^Pages:/ {print $2}')
   pages_total=$((pages_total + pages))
   s=$(date +%s%N)
-  build/gongkai extract "$WORK/scan/$name.pdf" > "$WORK/ours/$name.json" 2> "$WORK/ours/$name.err" || true
+  "$GONGKAI" extract "$WORK/scan/$name.pdf" > "$WORK/ours/$name.json" 2> "$WORK/ours/$name.err" || true
   e=$(date +%s%N)
   ours_ms=$((ours_ms + (e - s) / 1000000))
   echo "$name: $pages pages at $dpi dpi, gongkai $(( (e - s) / 1000000 )) ms" >&2
@@ -39,7 +40,7 @@ for pdf in "$@"; do
   i=$((i + 1))
 done
 echo "== gongkai (scan reader): $i reports, $pages_total pages, $ours_ms ms total ($((ours_ms / pages_total)) ms/page)"
-build/gongkai score "$WORK/expected" "$WORK/ours" | tail -1
+"$GONGKAI" score "$WORK/expected" "$WORK/ours" | tail -1
 if [ -z "${SKIP_OCRMYPDF:-}" ] && command -v ocrmypdf > /dev/null; then
   echo "== OCRmyPDF -l chi_sim + pdftotext -layout + gongkai text reader: $theirs_ms ms OCR ($((theirs_ms / pages_total)) ms/page)"
   build/gongkai score "$WORK/expected" "$WORK/ocrmypdf" | tail -1

@@ -230,6 +230,7 @@ void narrative_by_section(const std::u32string& text, const std::vector<Placed>&
 
 void assemble(std::vector<PageLayout>& pages, SourceDoc& out) {
   for (auto& p : pages) out.notes.insert(out.notes.end(), p.notes.begin(), p.notes.end());
+  for (auto& p : pages) out.findings.insert(out.findings.end(), p.findings.begin(), p.findings.end());
   mark_running_lines(pages);
   out.title = squeeze_space(find_title(pages));
   out.title_by_ocr = !out.title.empty() && pages[0].ocr;

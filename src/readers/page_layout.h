@@ -27,6 +27,7 @@ struct PageLayout {
   std::vector<CellTable> tables;   // top to bottom
   std::string ocr_reason;          // non-empty when the page could not be read here
   std::vector<std::string> notes;  // what the reader did to the page (turned it, …)
+  std::vector<ReaderFinding> findings;  // what the reader found wrong with the page (scan.page_quality, …)
   double image_dpi = 0;            // a scanned page's own resolution, when known
   bool ocr = false;                // read by OCR: line heights are the boxes', rough
 };

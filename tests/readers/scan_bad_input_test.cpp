@@ -12,6 +12,7 @@
 
 #include "readers/pdf/pdf_document.h"
 #include "readers/reader.h"
+#include "scan_cells.h"
 #include "test_util.h"
 
 using namespace gk_test;
@@ -29,20 +30,6 @@ std::string png(const cv::Mat& m) {
   std::vector<uchar> buf;
   cv::imencode(".png", m, buf);
   return std::string(buf.begin(), buf.end());
-}
-
-// Every cell read must be the value the report prints: no invented numbers.
-int check_cells(const nlohmann::json& rec) {
-  auto expected = load(sample("huaian-city-2024.expected.json"));
-  int read = 0;
-  for (auto& c : rec["cells"]) {
-    if (c["value"].is_null()) continue;
-    ++read;
-    EXPECT_EQ(c["value"], expected["tables"][c["table"].get<std::string>()][c["row"].get<std::string>()]
-                                  [c["col"].get<std::string>()])
-        << c["row"] << "." << c["col"];
-  }
-  return read;
 }
 
 bool has_note(const nlohmann::json& rec, const std::string& words) {

@@ -16,6 +16,7 @@
 #include <mutex>
 
 #include "readers/reader.h"
+#include "readers/scan/photo_page.h"
 
 namespace gongkai::pdf {
 namespace {
@@ -280,16 +281,18 @@ cv::Mat PdfDocument::render(int number, double dpi) const {
   double w = doc.getPageCropWidth(number) * dpi / 72, h = doc.getPageCropHeight(number) * dpi / 72;
   constexpr double kMaxPixels = 120e6;
   if (w * h > kMaxPixels) dpi *= std::sqrt(kMaxPixels / (w * h));
+  // In colour, so that a red seal stamped on a scanned page can be dropped by
+  // its colour (scan::grey_without_red) rather than read as print.
   SplashColor paper;
-  paper[0] = 255;
-  SplashOutputDev dev(splashModeMono8, 4, false, paper);
+  paper[0] = paper[1] = paper[2] = 255;
+  SplashOutputDev dev(splashModeRGB8, 4, false, paper);
   dev.startDoc(&doc);
   doc.displayPage(&dev, number, dpi, dpi, 0, true, false, false);
   SplashBitmap* bm = dev.getBitmap();
   if (!bm || bm->getWidth() <= 0 || bm->getHeight() <= 0)
     throw ReadError("page " + std::to_string(number) + " could not be rendered");
-  cv::Mat view(bm->getHeight(), bm->getWidth(), CV_8UC1, bm->getDataPtr(), static_cast<size_t>(bm->getRowSize()));
-  return view.clone();
+  cv::Mat view(bm->getHeight(), bm->getWidth(), CV_8UC3, bm->getDataPtr(), static_cast<size_t>(bm->getRowSize()));
+  return scan::grey_without_red(view, scan::Channels::RGB);
 }
 
 }  // namespace gongkai::pdf

@@ -9,6 +9,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "readers/reader.h"
+#include "readers/scan/photo_page.h"
 
 namespace gongkai::scan {
 namespace {
@@ -18,7 +19,26 @@ struct PixDeleter {
 };
 using PixPtr = std::unique_ptr<PIX, PixDeleter>;
 
+// A colour page as BGR, for grey_without_red.
+cv::Mat colour_mat(PIX* pix) {
+  int w = pixGetWidth(pix), h = pixGetHeight(pix), wpl = pixGetWpl(pix);
+  cv::Mat out(h, w, CV_8UC3);
+  l_uint32* data = pixGetData(pix);
+  for (int y = 0; y < h; ++y) {
+    l_uint32* line = data + static_cast<size_t>(y) * wpl;
+    cv::Vec3b* row = out.ptr<cv::Vec3b>(y);
+    for (int x = 0; x < w; ++x) {
+      l_int32 r, g, b;
+      extractRGBValues(line[x], &r, &g, &b);
+      row[x] = cv::Vec3b(static_cast<uchar>(b), static_cast<uchar>(g), static_cast<uchar>(r));
+    }
+  }
+  return out;
+}
+
 cv::Mat to_mat(PIX* pix) {
+  // A colour page (a phone photo, a colour scan) loses its red seal ink here.
+  if (pixGetDepth(pix) == 32) return grey_without_red(colour_mat(pix));
   PixPtr grey(pixConvertTo8(pix, 0));
   if (!grey) throw ReadError("image cannot be converted to grey");
   int w = pixGetWidth(grey.get()), h = pixGetHeight(grey.get()), wpl = pixGetWpl(grey.get());
@@ -62,6 +82,37 @@ PageImage page_from(PIX* pix, int max_side) {
 
 }  // namespace
 
+int exif_orientation(std::string_view jpeg) {
+  auto byte = [&](size_t i) { return i < jpeg.size() ? static_cast<unsigned char>(jpeg[i]) : 0u; };
+  if (byte(0) != 0xFF || byte(1) != 0xD8) return 1;
+  // Markers up to the first APP1 "Exif"; a phone writes it first or second.
+  for (size_t at = 2; at + 4 < jpeg.size() && byte(at) == 0xFF;) {
+    unsigned marker = byte(at + 1), length = byte(at + 2) << 8 | byte(at + 3);
+    if (marker == 0xDA || length < 2) break;  // image data: no EXIF before it
+    size_t tiff = at + 10;
+    if (marker == 0xE1 && jpeg.substr(at + 4, 6) == std::string_view("Exif\0\0", 6) && tiff + 8 <= jpeg.size()) {
+      bool le = byte(tiff) == 'I';
+      auto u16 = [&](size_t i) { return le ? byte(i) | byte(i + 1) << 8 : byte(i) << 8 | byte(i + 1); };
+      auto u32 = [&](size_t i) {
+        return le ? u16(i) | static_cast<size_t>(u16(i + 2)) << 16 : static_cast<size_t>(u16(i)) << 16 | u16(i + 2);
+      };
+      size_t ifd = tiff + u32(tiff + 4);
+      unsigned entries = u16(ifd);
+      for (unsigned k = 0; k < entries && k < 200; ++k) {
+        size_t e = ifd + 2 + 12 * k;
+        if (e + 12 > jpeg.size()) break;
+        if (u16(e) == 0x0112) {
+          unsigned v = u16(e + 8);
+          return v >= 1 && v <= 8 ? static_cast<int>(v) : 1;
+        }
+      }
+      return 1;
+    }
+    at += 2 + length;
+  }
+  return 1;
+}
+
 bool is_image(std::string_view bytes) {
   if (bytes.size() < 8) return false;
   l_int32 format = IFF_UNKNOWN;
@@ -73,6 +124,17 @@ namespace {
 
 bool is_tiff(l_int32 format) {
   return format == IFF_TIFF || (format >= IFF_TIFF_PACKBITS && format <= IFF_TIFF_JPEG);
+}
+
+// Turns a phone photo as its EXIF orientation says it is to be shown (1 is
+// upright; 3, 6 and 8 are turns of 180°, 90° and 270°; the mirrored 2, 4, 5
+// and 7 do not come from cameras and are read as their turn). The scan
+// reader would find a turned page by itself, but only after reading it once
+// sideways (some seconds a page).
+void upright_as_recorded(cv::Mat& grey, int orientation) {
+  if (orientation == 3 || orientation == 4) cv::rotate(grey, grey, cv::ROTATE_180);
+  if (orientation == 5 || orientation == 6) cv::rotate(grey, grey, cv::ROTATE_90_CLOCKWISE);
+  if (orientation == 7 || orientation == 8) cv::rotate(grey, grey, cv::ROTATE_90_COUNTERCLOCKWISE);
 }
 
 const char* const kUndecodable = "image cannot be decoded (damaged or unsupported format)";
@@ -120,7 +182,9 @@ PageImage ImageFile::page(int n, int max_side) const {
     l_int32 xres = pixGetXRes(pix.get()), yres = pixGetYRes(pix.get());
     pixSetResolution(pix.get(), xres / reduction, yres / reduction);
   }
-  return page_from(pix.get(), max_side);
+  PageImage page = page_from(pix.get(), max_side);
+  if (format_ == IFF_JFIF_JPEG) upright_as_recorded(page.grey, exif_orientation(bytes_));
+  return page;
 }
 
 namespace {

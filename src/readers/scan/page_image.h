@@ -15,6 +15,9 @@ struct PageImage {
   bool dpi_known = false;
 };
 
+// A JPEG's EXIF orientation (1..8; 1, upright, when it records none).
+int exif_orientation(std::string_view jpeg);
+
 // True when the bytes are an image format Leptonica reads (PNG, JPEG, TIFF, BMP…).
 bool is_image(std::string_view bytes);
 

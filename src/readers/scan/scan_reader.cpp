@@ -12,6 +12,7 @@
 #include "readers/scan/debug_picture.h"
 #include "readers/scan/page_image.h"
 #include "readers/scan/page_quality.h"
+#include "readers/scan/photo_page.h"
 #include "readers/scan/scan_page.h"
 #include "readers/scan/text_bands.h"
 #include "tables/grid_table.h"
@@ -31,6 +32,38 @@ void read_tables(ScanPage& page, ocr::CellOcrPool& pool) {
   }
   auto& tables = page.layout.tables;
   std::sort(tables.begin(), tables.end(), [](auto& a, auto& b) { return a.top < b.top; });
+}
+
+// The page as the grid finder wants it: a photographed page's outline found
+// and rectified (or a finding that it was not), its light flattened.
+cv::Mat clean_up(const cv::Mat& input, double dpi, int number, std::vector<ReaderFinding>& findings) {
+  PageOutline outline = find_page_outline(input, dpi);
+  const std::string page = "page " + std::to_string(number);
+  if (outline.desk_visible && !outline.found)
+    findings.push_back({"scan.page_outline",
+                        page + ": a darker surround shows around the page, but no four-sided page outline was "
+                               "found in it; read as it is (its rules may lean or converge)",
+                        false});
+  if (outline.more_pages)
+    findings.push_back({"scan.page_outline",
+                        page + ": the photo holds more than one page; only the largest was read", false});
+  return flatten_background(outline.found ? outline.rectified : input, dpi);
+}
+
+// A page too blurred or too coarse to trust says so, and its numbers are
+// left unread (the identities may still determine them) rather than guessed.
+void doubt_damaged_page(ScanPage& page) {
+  std::string why = why_damaged(page.grey, page.dpi);
+  if (why.empty()) return;
+  int doubted = 0;
+  for (auto& table : page.layout.tables)
+    for (auto& cell : table.cells)
+      if (!cell.unread && std::any_of(cell.text.begin(), cell.text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+        cell.unread = true, ++doubted;
+  page.layout.findings.push_back({"scan.page_quality",
+                                  "page " + std::to_string(page.number) + " is too damaged to trust its cells (" + why +
+                                      "); its " + std::to_string(doubted) + " numbers are left unread",
+                                  false});
 }
 
 }  // namespace
@@ -105,14 +138,24 @@ PageLayout ScanContext::lay_out(const cv::Mat& input, double dpi, int number, co
 PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int number, const std::string& name,
                                      double& quality) {
   quality = 1;
-  ScanPage page(input, dpi, number);
-  page.layout.ocr_reason = why_unreadable(input, dpi);
-  if (!page.layout.ocr_reason.empty()) return std::move(page.layout);
-  if (ink_fraction(input) < 0.001) return std::move(page.layout);  // a blank page: nothing to read, nothing wrong
+  if (std::string why = why_unreadable(input, dpi); !why.empty()) {
+    ScanPage page(input, dpi, number);
+    page.layout.ocr_reason = why;
+    return std::move(page.layout);
+  }
+  if (ink_fraction(input) < 0.001) {  // a blank page: nothing to read, nothing wrong (and no clean-up to pay for)
+    ScanPage page(input, dpi, number);
+    return std::move(page.layout);
+  }
+  std::vector<ReaderFinding> findings;
+  cv::Mat flat = clean_up(input, dpi, number, findings);
+  ScanPage page(flat, dpi, number);
+  page.layout.findings = std::move(findings);
 
-  straighten(page, input);
+  straighten(page, flat);
   find_grids(page);
   read_tables(page, impl_->pool);
+  doubt_damaged_page(page);
   page.bands = text_bands(page.grey, dpi, number, page.layout.tables, impl_->options.scan_narrative);
   page.layout.lines = read_bands(impl_->text(), page.grey, page.bands, dpi);
   mark_page_furniture(page.layout);
