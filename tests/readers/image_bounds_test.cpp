@@ -4,7 +4,6 @@
 #include <gtest/gtest.h>
 #include <leptonica/allheaders.h>
 
-#include <chrono>
 #include <string>
 
 #include "readers/reader.h"
@@ -51,13 +50,11 @@ TEST(ImageBounds, PagesOfATiffAreCountedAndDecodedOneAtATime) {
 }
 
 TEST(ImageBounds, TiffOfManyBlankPagesReadsThe300First) {
-  auto t0 = std::chrono::steady_clock::now();
   auto rec = gongkai::to_json(gongkai::extract_bytes(blank_tiff(320), "archive.tif"));
   EXPECT_EQ(rec["source"]["pages"], 320);
   std::string skipped = finding_message(rec, "image.pages_skipped");
   EXPECT_NE(skipped.find("pages 301-320 of 320 were not read"), std::string::npos) << rec["findings"].dump();
   EXPECT_TRUE(rec["cells"].empty());
-  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), 60);
 }
 
 TEST(ImageBounds, PixelBombIsRefusedBeforeDecoding) {
