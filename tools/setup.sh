@@ -11,6 +11,7 @@ PACKAGES=(
   libopencv-core-dev libopencv-imgproc-dev libopencv-imgcodecs-dev
   nlohmann-json3-dev libcli11-dev libutf8proc-dev libuchardet-dev libgumbo-dev libsqlite3-dev libfmt-dev
   libssl-dev libgtest-dev libgmock-dev time
+  libxlsxwriter-dev libreoffice-calc-nogui python3-openpyxl python3-pandas
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -11,6 +11,7 @@
 
 #include "cli/output_file.h"
 #include "cli/score.h"
+#include "cli/spreadsheet_output.h"
 #include "pipeline/extract.h"
 #include "readers/reader.h"
 #include "readers/registry.h"
@@ -51,8 +52,9 @@ std::string read_stdin() {
 }
 
 int run_extract(const std::vector<std::string>& inputs, const std::string& out_dir, const std::string& format,
-                const std::string& db_path, bool summary, const ReadOptions& options) {
+                const std::string& db_path, bool summary, const ReadOptions& options, Lang lang) {
   int status = 0;
+  SpreadsheetRun spreadsheet(format, out_dir, lang);  // --format wide-csv|xlsx: one file for the run
   std::unique_ptr<ReportDb> db;
   if (!db_path.empty()) {
     try {
@@ -98,8 +100,13 @@ int run_extract(const std::vector<std::string>& inputs, const std::string& out_d
         continue;
       }
     }
+    if (spreadsheet.wanted()) {
+      if (summary) std::cerr << summary_line(input, r) << "\n";
+      spreadsheet.add(std::move(r));
+      continue;
+    }
     std::string body = format == "csv" ? to_csv(r, out_dir.empty() ? !csv_header_done : true)
-                                       : to_json(r).dump(out_dir.empty() && inputs.size() > 1 ? -1 : 1);
+                                       : to_json(r, lang).dump(out_dir.empty() && inputs.size() > 1 ? -1 : 1);
     csv_header_done = true;
     if (!out_dir.empty()) {
       fs::path name = input == "-" ? fs::path("stdin") : fs::path(input).filename();
@@ -118,7 +125,7 @@ int run_extract(const std::vector<std::string>& inputs, const std::string& out_d
       if (summary) std::cerr << summary_line(input, r) << "\n";
     }
   }
-  return status;
+  return std::max(status, spreadsheet.finish());
 }
 
 nlohmann::json load_json(const fs::path& p) {
@@ -219,8 +226,14 @@ int main(int argc, char** argv) {
   extract->add_option("--out-dir", out_dir,
                       "Write the record of path/NAME.EXT to DIR/NAME.json (or .csv). Without it a single input's record "
                       "goes to stdout; several inputs give one JSON record per line");
-  extract->add_option("--format", format, "json (default) or csv (long format, one row per cell)")
-      ->check(CLI::IsMember({"json", "csv"}));
+  extract->add_option("--format", format,
+                      "json (default), csv (long format, one row per cell), or for the whole run wide-csv (one row per "
+                      "report, one column per cell) or xlsx (a sheet per table, findings, reports): DIR/reports.csv|xlsx "
+                      "with --out-dir, else stdout")
+      ->check(CLI::IsMember({"json", "csv", "wide-csv", "xlsx"}));
+  std::string lang_name = "zh";
+  extract->add_option("--lang", lang_name, "Language of the findings' messages: zh (default) or en")
+      ->check(CLI::IsMember({"zh", "en"}));
   std::string db_path;
   extract->add_option("--db", db_path,
                       "Also store every record in this SQLite database (created if need be; tables reports, cells, "
@@ -262,7 +275,7 @@ int main(int argc, char** argv) {
     return e.get_exit_code() == 0 ? code : 2;
   }
   read_options.ocr = !no_ocr;
-  if (extract->parsed()) return run_extract(inputs, out_dir, format, db_path, summary, read_options);
+  if (extract->parsed()) return run_extract(inputs, out_dir, format, db_path, summary, read_options, lang_name == "en" ? Lang::En : Lang::Zh);
   if (score->parsed()) return run_score(expected, actual, verbose);
   if (rows->parsed()) return run_rows(rows_input);
   return 2;
