@@ -57,6 +57,7 @@ const char* table_number(TableId t) { return t == TableId::Active ? "二" : t ==
 std::string row_label(const RowSpec& row) {
   if (row.label.rfind("（", 0) == 0 || row.path.empty() || row.key == "carried_forward") return row.label;
   const std::string& group = row.path.back();
+  if (row.label.find(group) != std::string::npos) return row.label;  // 行政诉讼·复议后起诉
   if (group.find("本年度办理结果") != std::string::npos || group.find("第二十条") != std::string::npos) return row.label;
   return group + row.label;
 }
