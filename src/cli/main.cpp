@@ -32,10 +32,11 @@ std::string summary_line(const std::string& input, const Report& r) {
   }
   std::map<std::string, int> by_kind;
   for (auto& f : r.findings) {
-    if (f.severity == Severity::Info && f.kind != FindingKind::Repair) continue;
+    if (!summary_worthy(f)) continue;
     by_kind[f.kind == FindingKind::Source      ? "source"
             : f.kind == FindingKind::Repair    ? "repair"
             : f.kind == FindingKind::Narrative ? "narrative"
+            : f.kind == FindingKind::CrossYear ? "cross_year"
                                                : "extraction"]++;
   }
   std::string kinds;

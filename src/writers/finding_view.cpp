@@ -118,6 +118,10 @@ nlohmann::ordered_json cell_ref_json(const Report& r, const CellKey& k) {
   return j;
 }
 
-bool summary_worthy(const Finding& f) { return f.severity != Severity::Info; }
+bool summary_worthy(const Finding& f) {
+  // reader.note says how a page was read (by OCR, turned, its grid from the
+  // image): every scanned page has one, and none is a problem of the report.
+  return f.severity != Severity::Info && f.rule != "reader.note";
+}
 
 }  // namespace gongkai

@@ -27,7 +27,8 @@ std::string cell_label(const Report& r, const CellKey& k);
 nlohmann::ordered_json cell_ref_json(const Report& r, const CellKey& k);
 // Whether the one-line summary counts it: info-level findings are progress
 // notes (a split the identities chose, a check that could not run), not
-// problems, and stay out of it.
+// problems, and stay out of it; so do the readers' notes of how a page was
+// read (by OCR, turned), which every scanned page has.
 bool summary_worthy(const Finding& f);
 
 }  // namespace gongkai
