@@ -1,7 +1,14 @@
 // gongkai: command-line front end.
-//   gongkai extract [--out-dir DIR] [--format json|csv] [--db FILE.sqlite] FILE...
+//   gongkai extract [--out-dir DIR] [--format json|csv] [--db FILE.sqlite] [-j N] FILE|FOLDER...
+//   gongkai merge OUT.sqlite STORE.sqlite...
 //   gongkai score EXPECTED ACTUAL
 #include <CLI/CLI.hpp>
+#include <stdlib.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <thread>
 
 #include <filesystem>
 #include <fstream>
@@ -9,14 +16,19 @@
 #include <map>
 #include <memory>
 
-#include "cli/output_file.h"
+#include "batch/inputs.h"
+#include "batch/merge.h"
+#include "batch/progress.h"
+#include "batch/run_options.h"
+#include "batch/runner.h"
+#include "batch/worker.h"
+#include "cli/records_out.h"
+#include "analysis/record_json.h"
 #include "cli/score.h"
 #include "cli/spreadsheet_output.h"
 #include "pipeline/extract.h"
 #include "readers/reader.h"
 #include "readers/registry.h"
-#include "writers/csv_writer.h"
-#include "writers/json_writer.h"
 #include "writers/sqlite_writer.h"
 
 namespace fs = std::filesystem;
@@ -24,109 +36,147 @@ using namespace gongkai;
 
 namespace {
 
-std::string summary_line(const std::string& input, const Report& r) {
-  int read = 0, total = 0;
-  for (auto& [k, c] : r.cells) {
-    ++total;
-    if (c.value) ++read;
-  }
-  std::map<std::string, int> by_kind;
-  for (auto& f : r.findings) {
-    if (!summary_worthy(f)) continue;
-    by_kind[f.kind == FindingKind::Source      ? "source"
-            : f.kind == FindingKind::Repair    ? "repair"
-            : f.kind == FindingKind::Narrative ? "narrative"
-            : f.kind == FindingKind::CrossYear ? "cross_year"
-                                               : "extraction"]++;
-  }
-  std::string kinds;
-  for (auto& [k, n] : by_kind) kinds += " " + k + "=" + std::to_string(n);
-  return input + ": agency=" + (r.meta.agency.empty() ? "?" : r.meta.agency) +
-         " year=" + (r.meta.year ? std::to_string(*r.meta.year) : "?") +
-         " format=" + (r.meta.template_format.empty() ? "?" : r.meta.template_format) +
-         " cells=" + std::to_string(read) + "/" + std::to_string(total) + " findings:" + (kinds.empty() ? " none" : kinds);
+// The options of `gongkai extract`, in one place: what goes to the batch and
+// what goes to the output.
+struct ExtractArgs {
+  std::vector<std::string> inputs;
+  std::string files_from;
+  RecordsOut out;
+  BatchOptions batch;
+  bool no_ocr = false;
+  std::string shard;
+  std::string lang = "zh";
+};
+
+void add_extract_options(CLI::App* extract, ExtractArgs& a) {
+  extract->add_option("files", a.inputs, "Input files and folders (walked for reports); '-' reads stdin");
+  extract->add_option("--files-from", a.files_from, "Also read the paths listed in LIST, one a line ('-': stdin)");
+  extract->add_option("--out-dir", a.out.out_dir,
+                      "Write each record to DIR, mirroring the input's path below the inputs' common folder "
+                      "(a/report.pdf -> DIR/a/report.json). Without it a single input's record goes to stdout; "
+                      "several inputs give one JSON record per line");
+  extract->add_option("--format", a.out.format,
+                      "json (default), csv (long format, one row per cell), or for the whole run wide-csv (one row per "
+                      "report, one column per cell) or xlsx (a sheet per table, findings, reports): DIR/reports.csv|xlsx "
+                      "with --out-dir, else stdout")
+      ->check(CLI::IsMember({"json", "csv", "wide-csv", "xlsx"}));
+  extract->add_option("--lang", a.lang, "Language of the findings' messages: zh (default) or en")
+      ->check(CLI::IsMember({"zh", "en"}));
+  extract->add_option("--db", a.batch.db_path,
+                      "Store every record in this SQLite store (created if need be; README 'The store'). A rerun "
+                      "skips inputs already stored by this version with these options. Without --out-dir, records "
+                      "go only there");
+  extract->add_flag("--force", a.batch.force, "Extract again inputs the store already holds");
+  extract->add_option("--shard", a.shard, "I/N: take only share I (0..N-1) of the inputs, by content hash");
+  extract->add_option("-j,--jobs", a.batch.jobs, "Worker processes (default: the number of cores)")
+      ->check(CLI::Range(1, 256));
+  extract->add_option("--timeout", a.batch.timeout_seconds,
+                      "Seconds one input may take before its worker is stopped and it is recorded as failed "
+                      "(default 900)")
+      ->check(CLI::PositiveNumber);
+  extract->add_option("--max-memory", a.batch.max_memory_mb,
+                      "MB of memory a worker may use for one input before it is stopped and the input recorded as "
+                      "failed (default 2048)")
+      ->check(CLI::Range(64L, 1L << 20));
+  extract->add_flag("-q,--quiet", a.batch.quiet, "No progress lines and no final summary");
+  extract->add_flag("--summary", a.out.summary,
+                    "Print a one-line summary per report (stdout with --out-dir or --db, stderr otherwise)");
+  ReadOptions& r = a.batch.read;
+  extract->add_option("--tessdata", r.tessdata,
+                      "Directory of the OCR models (chi_sim, eng); default $TESSDATA_PREFIX, then Debian's "
+                      "/usr/share/tesseract-ocr/5/tessdata");
+  extract->add_option("--dpi", r.scan_dpi, "Resolution scanned PDF pages are rendered at (default 300)")
+      ->check(CLI::Range(100.0, 600.0));
+  extract->add_option("--debug-dir", r.debug_dir,
+                      "Write, per scanned page, a picture of the grid found and the cells read (NAME-pN.png)");
+  extract->add_flag("--no-ocr", a.no_ocr, "Do not OCR image pages (they are reported as needing OCR)");
+  extract->add_flag("--scan-narrative", r.scan_narrative,
+                    "OCR all running text of scanned pages (slower), not only the title and table headings");
+  extract->footer(
+      "Exit status: 0 when every input was read (findings do not change it), 1 when some input could not be read "
+      "(the others are still written; each is named with the reason, and stored as failed), 2 for a usage error. "
+      "A text that holds no disclosure tables is read: its record is empty and carries the finding "
+      "mapping.no_tables. Each input is read in a worker process: a crash, a hang past --timeout or a blow-up past "
+      "--max-memory fails that input alone.");
 }
 
-std::string read_stdin() {
-  std::string s((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
-  return s;
-}
-
-int run_extract(const std::vector<std::string>& inputs, const std::string& out_dir, const std::string& format,
-                const std::string& db_path, bool summary, const ReadOptions& options, Lang lang) {
-  int status = 0;
-  SpreadsheetRun spreadsheet(format, out_dir, lang);  // --format wide-csv|xlsx: one file for the run
-  std::unique_ptr<ReportDb> db;
-  if (!db_path.empty()) {
-    try {
-      db = std::make_unique<ReportDb>(db_path);
-    } catch (const std::exception& e) {
-      std::cerr << "gongkai: " << e.what() << "\n";
-      return 1;
+int run_extract(ExtractArgs& a) {
+  if (a.inputs.empty() && a.files_from.empty()) {
+    std::cerr << "gongkai extract: no input (give files, folders or --files-from LIST)\n";
+    return 2;
+  }
+  if (!a.shard.empty()) {
+    a.batch.shard = parse_shard(a.shard);
+    if (!a.batch.shard) {
+      std::cerr << "gongkai extract: --shard " << a.shard << ": expected I/N with 0 <= I < N\n";
+      return 2;
     }
   }
-  if (!out_dir.empty()) {
-    std::error_code ec;
-    fs::create_directories(out_dir, ec);
-    if (ec) {
-      std::cerr << "gongkai: cannot create output directory " << out_dir << ": " << ec.message() << "\n";
-      return 1;
-    }
+  a.batch.read.ocr = !a.no_ocr;
+  a.batch.want_csv = a.out.format == "csv";
+  a.batch.english = a.lang == "en";
+  // --format wide-csv|xlsx: the records are gathered into one spreadsheet, written after the run.
+  SpreadsheetRun spreadsheet(a.out.format, a.out.out_dir, a.batch.english ? Lang::En : Lang::Zh);
+  std::string db = a.batch.db_path;
+  char spool[] = "/tmp/gongkai-stdin-XXXXXX";
+  bool reads_stdin = std::find(a.inputs.begin(), a.inputs.end(), "-") != a.inputs.end() || a.files_from == "-";
+  if (reads_stdin && !::mkdtemp(spool)) {
+    std::cerr << "gongkai: cannot create a temporary folder for stdin: " << std::strerror(errno) << "\n";
+    return 1;
   }
-  bool csv_header_done = false;
-  ReadContext context(options);  // one set of OCR engines for every input
-  for (const std::string& input : inputs) {
-    Report r;
-    try {
-      r = input == "-" ? extract_bytes(read_stdin(), "stdin", context) : extract_file(input, context);
-    } catch (const ReadError& e) {
-      std::cerr << "gongkai: " << input << ": " << e.what() << "\n";
-      status = 1;
-      continue;
-    } catch (const std::exception& e) {
-      std::cerr << "gongkai: " << input << ": internal error: " << e.what() << "\n";
-      status = 1;
-      continue;
-    }
-    if (db) {
-      try {
-        db->put(input, r);
-      } catch (const std::exception& e) {
-        std::cerr << "gongkai: " << input << ": " << e.what() << "\n";
-        status = 1;
-        continue;
-      }
-      if (out_dir.empty()) {  // the database is where the records go
-        if (summary) std::cout << summary_line(input, r) << "\n";
-        continue;
-      }
-    }
-    if (spreadsheet.wanted()) {
-      if (summary) std::cerr << summary_line(input, r) << "\n";
-      spreadsheet.add(std::move(r));
-      continue;
-    }
-    std::string body = format == "csv" ? to_csv(r, out_dir.empty() ? !csv_header_done : true)
-                                       : to_json(r, lang).dump(out_dir.empty() && inputs.size() > 1 ? -1 : 1);
-    csv_header_done = true;
-    if (!out_dir.empty()) {
-      fs::path name = input == "-" ? fs::path("stdin") : fs::path(input).filename();
-      fs::path out = fs::path(out_dir) / name.replace_extension(format == "csv" ? ".csv" : ".json");
-      if (std::string why = write_file_atomically(out.string(), body + (format == "csv" ? "" : "\n")); !why.empty()) {
-        std::cerr << "gongkai: " << input << ": cannot write " << out.string() << ": " << why << "\n";
-        status = 1;
-        continue;
-      }
-      if (summary) std::cout << summary_line(input, r) << "\n";
-    } else {
-      if (std::string why = write_stdout(body + (format == "csv" ? "" : "\n")); !why.empty()) {
-        std::cerr << "gongkai: " << input << ": " << why << "\n";
-        return 1;  // nothing more can reach the reader
-      }
-      if (summary) std::cerr << summary_line(input, r) << "\n";
-    }
+  InputSet set = collect_inputs({a.inputs, a.files_from, {a.out.out_dir, db, db + "-wal", db + "-shm", db + "-journal"},
+                                 spool},
+                                a.batch.shard);
+  if (set.inputs.empty() && set.errors.empty() && set.other_shards == 0) {
+    std::cerr << "gongkai: no report among the inputs (a folder is searched for PDFs, images, HTML and "
+                 ".txt/.md/.markdown/.text files)\n";
+    if (reads_stdin) std::filesystem::remove_all(spool);
+    return 1;
   }
+  a.out.to_stdout = a.out.out_dir.empty() && db.empty();
+  a.out.one_per_line = set.inputs.size() + set.errors.size() > 1;
+  // A single input's record on stdout is the whole output; anything larger gets a summary.
+  a.batch.summary = !a.batch.quiet && !(a.out.to_stdout && set.paths + static_cast<long>(set.errors.size()) <= 1);
+  BatchTotals totals;
+  int status = 1;
+  try {
+    status = run_batch(set, a.batch, "/proc/self/exe",
+                       [&](const BatchInput& in, const InputResult& r) {
+                         SinkStatus s;
+                         if (spreadsheet.wanted()) {
+                           try {
+                             spreadsheet.add(record_from_json(r.record));
+                           } catch (const std::exception& e) {
+                             s.error = e.what();
+                           }
+                           return s;
+                         }
+                         s.error = a.out.write(in.paths[0], in.relative, r.record, r.csv, s.fatal);
+                         return s;
+                       },
+                       totals);
+  } catch (const std::exception& e) {
+    std::cerr << "gongkai: " << e.what() << "\n";
+    status = 1;
+  }
+  if (reads_stdin) std::filesystem::remove_all(spool);
+  if (a.batch.summary) print_summary(totals);
   return std::max(status, spreadsheet.finish());
+}
+
+int run_merge(const std::string& out, const std::vector<std::string>& stores) {
+  int status = 0;
+  for (const std::string& s : stores) {
+    try {
+      MergeCounts c = merge_store(out, s);
+      std::cerr << "gongkai merge: " << s << ": " << c.added << " added, " << c.replaced
+                << " replaced (newer version), " << c.kept << " kept\n";
+    } catch (const std::exception& e) {
+      std::cerr << "gongkai merge: " << e.what() << "\n";
+      status = 1;
+    }
+  }
+  return status;
 }
 
 nlohmann::json load_json(const fs::path& p) {
@@ -218,45 +268,23 @@ int run_rows(const std::string& input) {
 int main(int argc, char** argv) {
   CLI::App app{"gongkai — government information-disclosure annual reports (政府信息公开工作年度报告) to verified data"};
   app.require_subcommand(1);
+  app.set_version_flag("--version", std::string("gongkai ") + kToolVersion + " (store schema " +
+                                        std::to_string(kStoreSchema) + ", record schema_version 1)");
 
-  auto* extract = app.add_subcommand("extract", "Extract one record per input (PDF, scanned PDF, image, text, markdown, HTML; '-' reads stdin)");
-  std::vector<std::string> inputs;
-  std::string out_dir, format = "json";
-  bool summary = false;
-  extract->add_option("files", inputs, "Input files")->required();
-  extract->add_option("--out-dir", out_dir,
-                      "Write the record of path/NAME.EXT to DIR/NAME.json (or .csv). Without it a single input's record "
-                      "goes to stdout; several inputs give one JSON record per line");
-  extract->add_option("--format", format,
-                      "json (default), csv (long format, one row per cell), or for the whole run wide-csv (one row per "
-                      "report, one column per cell) or xlsx (a sheet per table, findings, reports): DIR/reports.csv|xlsx "
-                      "with --out-dir, else stdout")
-      ->check(CLI::IsMember({"json", "csv", "wide-csv", "xlsx"}));
-  std::string lang_name = "zh";
-  extract->add_option("--lang", lang_name, "Language of the findings' messages: zh (default) or en")
-      ->check(CLI::IsMember({"zh", "en"}));
-  std::string db_path;
-  extract->add_option("--db", db_path,
-                      "Also store every record in this SQLite database (created if need be; tables reports, cells, "
-                      "findings; a file extracted again replaces its rows). Without --out-dir, records go only there");
-  extract->add_flag("--summary", summary,
-                    "Print a one-line summary per report (stdout with --out-dir, stderr otherwise)");
-  ReadOptions read_options;
-  bool no_ocr = false;
-  extract->add_option("--tessdata", read_options.tessdata,
-                      "Directory of the OCR models (chi_sim, eng); default $TESSDATA_PREFIX, then Debian's "
-                      "/usr/share/tesseract-ocr/5/tessdata");
-  extract->add_option("--dpi", read_options.scan_dpi, "Resolution scanned PDF pages are rendered at (default 300)")
-      ->check(CLI::Range(100.0, 600.0));
-  extract->add_option("--debug-dir", read_options.debug_dir,
-                      "Write, per scanned page, a picture of the grid found and the cells read (NAME-pN.png)");
-  extract->add_flag("--no-ocr", no_ocr, "Do not OCR image pages (they are reported as needing OCR)");
-  extract->add_flag("--scan-narrative", read_options.scan_narrative,
-                    "OCR all running text of scanned pages (slower), not only the title and table headings");
-  extract->footer(
-      "Exit status: 0 when every input was read (findings do not change it), 1 when some input could not be read "
-      "(the others are still written), 2 for a usage error. A text that holds no disclosure tables is read: its "
-      "record is empty and carries the finding mapping.no_tables.");
+  auto* extract = app.add_subcommand("extract", "Extract one record per input (PDF, scanned PDF, image, text, markdown, HTML; folders are walked; '-' reads stdin)");
+  ExtractArgs extract_args;
+  extract_args.batch.jobs = std::max(1u, std::thread::hardware_concurrency());
+  add_extract_options(extract, extract_args);
+
+  auto* merge = app.add_subcommand("merge", "Merge stores (of shards, or of any runs) into OUT; idempotent; the newer "
+                                            "tool version's record wins");
+  std::string merge_out;
+  std::vector<std::string> merge_in;
+  merge->add_option("out", merge_out, "The store merged into (created if need be)")->required();
+  merge->add_option("stores", merge_in, "Stores to merge")->required();
+
+  // The worker process of `extract` (batch/worker.h): not for users.
+  auto* worker = app.add_subcommand("__worker", "")->group("");
 
   auto* score = app.add_subcommand("score", "Compare records cell by cell: correct / wrong / missing");
   std::string expected, actual;
@@ -275,8 +303,9 @@ int main(int argc, char** argv) {
     int code = app.exit(e);
     return e.get_exit_code() == 0 ? code : 2;
   }
-  read_options.ocr = !no_ocr;
-  if (extract->parsed()) return run_extract(inputs, out_dir, format, db_path, summary, read_options, lang_name == "en" ? Lang::En : Lang::Zh);
+  if (worker->parsed()) return run_worker();
+  if (extract->parsed()) return run_extract(extract_args);
+  if (merge->parsed()) return run_merge(merge_out, merge_in);
   if (score->parsed()) return run_score(expected, actual, verbose);
   if (rows->parsed()) return run_rows(rows_input);
   return 2;

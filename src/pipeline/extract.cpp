@@ -16,7 +16,6 @@
 #include "validation/validate.h"
 
 namespace gongkai {
-namespace {
 
 std::string sha256_hex(std::string_view bytes) {
   unsigned char md[EVP_MAX_MD_SIZE];
@@ -30,6 +29,8 @@ std::string sha256_hex(std::string_view bytes) {
   }
   return out;
 }
+
+namespace {
 
 // Files larger than this are not reports; reading them would only cost memory.
 constexpr std::uintmax_t kMaxInputBytes = 512ull << 20;

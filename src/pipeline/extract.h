@@ -9,6 +9,9 @@
 
 namespace gongkai {
 
+// The input's identity: the sha256 of its bytes, as lowercase hex.
+std::string sha256_hex(std::string_view bytes);
+
 // From a reader's output to the finished record.
 Report build_report(const SourceDoc& doc);
 

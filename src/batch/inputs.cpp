@@ -1,0 +1,163 @@
+#include "batch/inputs.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+
+#include "pipeline/extract.h"
+#include "readers/registry.h"
+
+namespace gongkai {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string lower_extension(const fs::path& p) {
+  std::string e = p.extension().string();
+  std::transform(e.begin(), e.end(), e.begin(), [](unsigned char c) { return std::tolower(c); });
+  return e;
+}
+
+// A file found in a folder is a report when its bytes are a PDF, an image or
+// HTML, whatever its name; text has no signature, so it is taken by name.
+bool looks_like_report(std::string_view bytes, const fs::path& p) {
+  std::string_view kind = reader_for(bytes.substr(0, 1 << 16), p.filename().string()).kind();
+  if (kind != "text") return true;
+  std::string e = lower_extension(p);
+  return e == ".txt" || e == ".md" || e == ".markdown" || e == ".text";
+}
+
+struct Collector {
+  const InputRequest& request;
+  std::vector<fs::path> skip;  // absolute, normalised
+  std::map<std::string, size_t> by_sha;
+  InputSet set;
+
+  bool skipped(const fs::path& p) const {
+    fs::path a = fs::absolute(p).lexically_normal();
+    for (const fs::path& s : skip) {
+      auto [si, ai] = std::mismatch(s.begin(), s.end(), a.begin(), a.end());
+      if (si == s.end()) return true;  // s itself or below it
+    }
+    return false;
+  }
+  void add(const std::string& path, const std::string& bytes, const std::string& read_from) {
+    ++set.paths;
+    std::string sha = sha256_hex(bytes);
+    auto [it, fresh] = by_sha.emplace(sha, set.inputs.size());
+    if (!fresh) {
+      auto& paths = set.inputs[it->second].paths;
+      if (std::find(paths.begin(), paths.end(), path) == paths.end()) paths.push_back(path);
+      return;
+    }
+    BatchInput in;
+    in.sha256 = sha;
+    in.paths = {path};
+    in.read_from = read_from;
+    in.name = path == "-" ? "stdin" : fs::path(path).filename().string();
+    in.kind = reader_for(std::string_view(bytes).substr(0, 1 << 16), in.name).kind();
+    set.inputs.push_back(std::move(in));
+  }
+  void add_file(const std::string& path, bool found_in_folder) {
+    std::string bytes;
+    try {
+      bytes = read_input_file(path);
+    } catch (const std::exception& e) {
+      if (!found_in_folder) set.errors.push_back({path, e.what()});
+      return;
+    }
+    if (found_in_folder && !looks_like_report(bytes, path)) return;
+    add(path, bytes, path);
+  }
+  void walk(const std::string& folder) {
+    std::vector<fs::path> files;
+    std::error_code ec;
+    fs::recursive_directory_iterator it(folder, fs::directory_options::skip_permission_denied, ec), end;
+    if (ec) set.errors.push_back({folder, "cannot read the folder: " + ec.message()});
+    for (; !ec && it != end; it.increment(ec)) {
+      const fs::path& p = it->path();
+      bool hidden = p.filename().string().rfind('.', 0) == 0;
+      if (hidden || skipped(p)) {
+        if (it->is_directory()) it.disable_recursion_pending();
+        continue;
+      }
+      if (it->is_regular_file()) files.push_back(p);
+    }
+    std::sort(files.begin(), files.end());
+    for (const fs::path& f : files) add_file(f.string(), true);
+  }
+  void add_stdin() {
+    std::string bytes((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    std::string spool = (fs::path(request.spool_dir) / "stdin").string();
+    std::ofstream(spool, std::ios::binary) << bytes;
+    add("-", bytes, spool);
+  }
+  void add_arg(const std::string& arg) {
+    if (arg == "-") return add_stdin();
+    std::error_code ec;
+    if (fs::is_directory(arg, ec)) return walk(arg);
+    add_file(arg, false);
+  }
+};
+
+std::vector<std::string> read_list(const std::string& list, std::vector<InputError>& errors) {
+  std::vector<std::string> out;
+  std::ifstream file;
+  if (list != "-") {
+    file.open(list);
+    if (!file) {
+      errors.push_back({list, "cannot open the list of inputs"});
+      return out;
+    }
+  }
+  std::istream& in = list == "-" ? std::cin : file;
+  for (std::string line; std::getline(in, line);) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (!line.empty()) out.push_back(line);
+  }
+  return out;
+}
+
+// Each input's first path below the deepest folder they all share, so that
+// --out-dir can mirror it: a/report.pdf and b/report.pdf stay apart.
+void set_relative_paths(std::vector<BatchInput>& inputs) {
+  std::vector<fs::path> folders;
+  for (auto& in : inputs)
+    if (in.paths[0] != "-") folders.push_back(fs::absolute(in.paths[0]).lexically_normal().parent_path());
+  fs::path common = folders.empty() ? fs::path() : folders[0];
+  for (const fs::path& f : folders) {
+    fs::path shared;
+    for (auto a = common.begin(), b = f.begin(); a != common.end() && b != f.end() && *a == *b; ++a, ++b)
+      shared /= *a;
+    common = shared;
+  }
+  for (auto& in : inputs)
+    in.relative = in.paths[0] == "-" ? "stdin"
+                                     : fs::absolute(in.paths[0]).lexically_normal().lexically_relative(common).string();
+}
+
+}  // namespace
+
+InputSet collect_inputs(const InputRequest& request, const std::optional<Shard>& shard) {
+  Collector c{request, {}, {}, {}};
+  for (const std::string& s : request.skip)
+    if (!s.empty()) c.skip.push_back(fs::absolute(s).lexically_normal());
+  for (const std::string& a : request.args) c.add_arg(a);
+  if (!request.files_from.empty())
+    for (const std::string& p : read_list(request.files_from, c.set.errors)) c.add_arg(p);
+  InputSet set = std::move(c.set);
+  set_relative_paths(set.inputs);  // before the shard's share: the same names in every shard
+  if (shard) {
+    auto mine = [&](const BatchInput& in) { return shard_of(in.sha256, shard->count) == shard->index; };
+    auto keep = std::stable_partition(set.inputs.begin(), set.inputs.end(), mine);
+    set.other_shards = set.inputs.end() - keep;
+    set.inputs.erase(keep, set.inputs.end());
+  }
+  return set;
+}
+
+}  // namespace gongkai
