@@ -1,5 +1,5 @@
 -- The derived metrics of analysis/metrics.h as views over the store
--- (writers/sqlite_writer.h: reports, cells(report_id, tbl, row, col, value)).
+-- (writers/sqlite_writer.h: reports(id, agency, year), cells(report_id, tbl, row, col, value)).
 -- Each rate is NULL where a cell it needs is NULL or its denominator is not
 -- above 0, exactly as report_metrics() computes it (tests/analysis/metrics_test.cpp
 -- checks the two agree on the samples).

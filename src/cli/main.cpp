@@ -25,6 +25,7 @@
 #include "cli/records_out.h"
 #include "analysis/record_json.h"
 #include "cli/score.h"
+#include "cli/check_store.h"
 #include "cli/spreadsheet_output.h"
 #include "pipeline/extract.h"
 #include "readers/reader.h"
@@ -293,6 +294,12 @@ int main(int argc, char** argv) {
   score->add_option("actual", actual, "ACTUAL.json, or a directory of NAME.json")->required();
   score->add_flag("-v,--verbose", verbose, "List every wrong and missing cell");
 
+  auto* check = app.add_subcommand("check", "Check every report a store holds against the same agency's other years "
+                                             "(carry-over, 现行有效件数, template switch); one finding a line");
+  std::string check_db, check_lang = "zh";
+  check->add_option("db", check_db, "The store (gongkai extract --db)")->required();
+  check->add_option("--lang", check_lang, "zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
+
   auto* rows = app.add_subcommand("rows", "Print the table rows a reader found in FILE, before mapping (for debugging)");
   std::string rows_input;
   rows->add_option("file", rows_input, "Input file")->required();
@@ -308,5 +315,6 @@ int main(int argc, char** argv) {
   if (merge->parsed()) return run_merge(merge_out, merge_in);
   if (score->parsed()) return run_score(expected, actual, verbose);
   if (rows->parsed()) return run_rows(rows_input);
+  if (check->parsed()) return check_store(check_db, check_lang == "en" ? Lang::En : Lang::Zh);
   return 2;
 }

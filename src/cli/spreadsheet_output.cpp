@@ -27,7 +27,10 @@ int SpreadsheetRun::finish() {
   std::string where = out_dir_.empty() ? "standard output"
                                        : (fs::path(out_dir_) / (format_ == "xlsx" ? "reports.xlsx" : "reports.csv")).string();
   std::string why;
-  if (format_ == "wide-csv") {
+  std::error_code made;
+  if (!out_dir_.empty()) fs::create_directories(out_dir_, made);
+  if (made) why = made.message();
+  else if (format_ == "wide-csv") {
     std::string body = to_wide_csv(view);
     why = out_dir_.empty() ? write_stdout(body) : write_file_atomically(where, body);
   } else {

@@ -73,7 +73,15 @@ TEST(Metrics, TheStoresViewsGiveTheSame) {
   std::map<std::string, gongkai::Report> reports;
   {
     gongkai::ReportDb store(db.string());
-    for (auto& n : names) store.put(sample(n), reports[sample(n)] = gongkai::extract_file(sample(n)));
+    for (auto& n : names) {
+      gongkai::Report& r = reports[sample(n)] = gongkai::extract_file(sample(n));
+      gongkai::StoredReport stored;
+      stored.sha256 = r.source.sha256;
+      stored.file = r.source.file;
+      stored.record = gongkai::to_json(r).dump();
+      stored.paths = {sample(n)};
+      store.put(stored);
+    }
   }
   sqlite3* h = nullptr;
   ASSERT_EQ(sqlite3_open(db.string().c_str(), &h), SQLITE_OK);
@@ -81,9 +89,10 @@ TEST(Metrics, TheStoresViewsGiveTheSame) {
   ASSERT_EQ(sqlite3_exec(h, views.c_str(), nullptr, nullptr, nullptr), SQLITE_OK) << sqlite3_errmsg(h);
   sqlite3_stmt* st = nullptr;
   ASSERT_EQ(sqlite3_prepare_v2(h,
-                               "SELECT reports.path, disclosure_rate, review_correction_rate, litigation_loss_rate_direct, "
-                               "litigation_loss_rate_after_review, litigation_loss_rate FROM report_metrics "
-                               "JOIN reports ON reports.id = report_id",
+                               "SELECT report_paths.path, disclosure_rate, review_correction_rate, "
+                               "litigation_loss_rate_direct, litigation_loss_rate_after_review, litigation_loss_rate "
+                               "FROM report_metrics JOIN reports ON reports.id = report_id "
+                               "JOIN report_paths ON report_paths.sha256 = reports.sha256",
                                -1, &st, nullptr),
             SQLITE_OK);
   int rows = 0;

@@ -20,7 +20,7 @@ TEST(CliSpreadsheet, XlsxIntoTheOutputFolder) {
 }
 
 TEST(CliSpreadsheet, WideCsvToStdoutWithOneRowPerReport) {
-  auto r = run_cli("extract --format wide-csv " + sample("pingtan-2019.txt") + " " + sample("pingtan-2020.txt") +
+  auto r = run_cli("extract -q --format wide-csv " + sample("pingtan-2019.txt") + " " + sample("pingtan-2020.txt") +
                    " " + sample("003_07ea97a0e0dbb2b9.txt"));
   EXPECT_EQ(r.status, 0);
   EXPECT_EQ(r.out.rfind("\xEF\xBB\xBF" "文件,", 0), 0u);
@@ -28,7 +28,7 @@ TEST(CliSpreadsheet, WideCsvToStdoutWithOneRowPerReport) {
 }
 
 TEST(CliSpreadsheet, AMissingInputStillGivesTheOthersRows) {
-  auto r = run_cli("extract --format wide-csv /nonexistent/report.txt " + sample("pingtan-2019.txt"));
+  auto r = run_cli("extract -q --format wide-csv /nonexistent/report.txt " + sample("pingtan-2019.txt"));
   EXPECT_EQ(r.status, 1);
   EXPECT_NE(r.out.find("/nonexistent/report.txt: file not found"), std::string::npos);
   EXPECT_NE(r.out.find("pingtan-2019.txt,"), std::string::npos);
