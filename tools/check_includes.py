@@ -30,7 +30,8 @@ BUILT_ON = {
     "mapping": ["model", "template", "text"],
     "evidence": ["model", "template", "text"],
     "validation": ["model", "text", "evidence"],
-    "writers": ["model"],
+    "analysis": ["model", "template"],
+    "writers": ["model", "analysis"],
     "pipeline": ["readers/registry", "readers", "mapping", "evidence", "validation", "model"],
     "batch": ["pipeline", "writers", "model"],
     "python": ["pipeline", "writers", "readers", "model", "template"],  # the module gongkai, beside cli

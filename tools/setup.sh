@@ -16,6 +16,7 @@ PACKAGES=(
   # tools/make_producer_pdfs.py: browser prints, outlined and ToUnicode-less copies (issue 11)
   chromium ghostscript qpdf fonts-wqy-microhei
   # chromium and fonts-wqy-microhei also serve the review site's browser tests (Chinese labels need the font)
+  libxlsxwriter-dev libreoffice-calc-nogui python3-openpyxl
 )
 missing=()
 for p in "${PACKAGES[@]}"; do

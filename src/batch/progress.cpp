@@ -12,7 +12,9 @@ std::map<std::string, int> findings_by_kind(const nlohmann::ordered_json& record
   std::map<std::string, int> by_kind;
   for (const auto& f : record.value("findings", nlohmann::ordered_json::array())) {
     std::string kind = f.value("kind", ""), severity = f.value("severity", "");
-    if (severity == "info" && kind != "repair") continue;
+    // Info-level findings are progress notes, not problems; reader.note says how a
+    // page was read (by OCR, turned), which every scanned page has (issue 16).
+    if (severity == "info" || f.value("rule", "") == "reader.note") continue;
     by_kind[kind]++;
   }
   return by_kind;

@@ -60,7 +60,7 @@ class Supervisor {
   void emit_in_order();
   void fail_input(const BatchInput& in, const std::string& reason);
   nlohmann::json worker_config() const {
-    return {{"read", read_options_json(options_.read)}, {"csv", options_.want_csv}};
+    return {{"read", read_options_json(options_.read)}, {"csv", options_.want_csv}, {"english", options_.english}};
   }
 
   const InputSet& set_;

@@ -33,12 +33,12 @@ bool write_all(int fd, const std::string& s) {
   return true;
 }
 
-nlohmann::ordered_json serve(const nlohmann::json& request, ReadContext& context, bool csv) {
+nlohmann::ordered_json serve(const nlohmann::json& request, ReadContext& context, bool csv, Lang lang) {
   std::string bytes = read_input_file(request.at("path").get<std::string>());
   if (sha256_hex(bytes) != request.at("sha256").get<std::string>())
     throw ReadError("the file changed while the batch ran (its content is not what was hashed)");
   Report r = extract_bytes(bytes, request.at("name").get<std::string>(), context);
-  nlohmann::ordered_json answer = {{"ok", true}, {"record", to_json(r)}};
+  nlohmann::ordered_json answer = {{"ok", true}, {"record", to_json(r, lang)}};
   if (csv) answer["csv"] = to_csv(r, true);
   return answer;
 }
@@ -55,10 +55,11 @@ int run_worker() {
   nlohmann::json config = nlohmann::json::parse(line);
   ReadContext context(read_options_from_json(config.at("read")));
   bool csv = config.value("csv", false);
+  Lang lang = config.value("english", false) ? Lang::En : Lang::Zh;
   while (std::getline(std::cin, line)) {
     nlohmann::ordered_json answer;
     try {
-      answer = serve(nlohmann::json::parse(line), context, csv);
+      answer = serve(nlohmann::json::parse(line), context, csv, lang);
     } catch (const ReadError& e) {
       answer = {{"ok", false}, {"error", e.what()}};
     } catch (const std::bad_alloc&) {

@@ -23,7 +23,10 @@
 #include "batch/runner.h"
 #include "batch/worker.h"
 #include "cli/records_out.h"
+#include "analysis/record_json.h"
 #include "cli/score.h"
+#include "cli/check_store.h"
+#include "cli/spreadsheet_output.h"
 #include "pipeline/extract.h"
 #include "readers/reader.h"
 #include "readers/registry.h"
@@ -45,6 +48,7 @@ struct ExtractArgs {
   BatchOptions batch;
   bool no_ocr = false;
   std::string shard;
+  std::string lang = "zh";
 };
 
 void add_extract_options(CLI::App* extract, ExtractArgs& a) {
@@ -54,8 +58,13 @@ void add_extract_options(CLI::App* extract, ExtractArgs& a) {
                       "Write each record to DIR, mirroring the input's path below the inputs' common folder "
                       "(a/report.pdf -> DIR/a/report.json). Without it a single input's record goes to stdout; "
                       "several inputs give one JSON record per line");
-  extract->add_option("--format", a.out.format, "json (default) or csv (long format, one row per cell)")
-      ->check(CLI::IsMember({"json", "csv"}));
+  extract->add_option("--format", a.out.format,
+                      "json (default), csv (long format, one row per cell), or for the whole run wide-csv (one row per "
+                      "report, one column per cell) or xlsx (a sheet per table, findings, reports): DIR/reports.csv|xlsx "
+                      "with --out-dir, else stdout")
+      ->check(CLI::IsMember({"json", "csv", "wide-csv", "xlsx"}));
+  extract->add_option("--lang", a.lang, "Language of the findings' messages: zh (default) or en")
+      ->check(CLI::IsMember({"zh", "en"}));
   extract->add_option("--db", a.batch.db_path,
                       "Store every record in this SQLite store (created if need be; README 'The store'). A rerun "
                       "skips inputs already stored by this version with these options. Without --out-dir, records "
@@ -109,6 +118,9 @@ int run_extract(ExtractArgs& a) {
   }
   a.batch.read.ocr = !a.no_ocr;
   a.batch.want_csv = a.out.format == "csv";
+  a.batch.english = a.lang == "en";
+  // --format wide-csv|xlsx: the records are gathered into one spreadsheet, written after the run.
+  SpreadsheetRun spreadsheet(a.out.format, a.out.out_dir, a.batch.english ? Lang::En : Lang::Zh);
   std::string db = a.batch.db_path;
   char spool[] = "/tmp/gongkai-stdin-XXXXXX";
   bool reads_stdin = std::find(a.inputs.begin(), a.inputs.end(), "-") != a.inputs.end() || a.files_from == "-";
@@ -135,6 +147,14 @@ int run_extract(ExtractArgs& a) {
     status = run_batch(set, a.batch, "/proc/self/exe",
                        [&](const BatchInput& in, const InputResult& r) {
                          SinkStatus s;
+                         if (spreadsheet.wanted()) {
+                           try {
+                             spreadsheet.add(record_from_json(r.record));
+                           } catch (const std::exception& e) {
+                             s.error = e.what();
+                           }
+                           return s;
+                         }
                          s.error = a.out.write(in.paths[0], in.relative, r.record, r.csv, s.fatal);
                          return s;
                        },
@@ -148,7 +168,7 @@ int run_extract(ExtractArgs& a) {
   }
   if (reads_stdin) std::filesystem::remove_all(spool);
   if (a.batch.summary) print_summary(totals);
-  return status;
+  return std::max(status, spreadsheet.finish());
 }
 
 int run_merge(const std::string& out, const std::vector<std::string>& stores) {
@@ -280,6 +300,12 @@ int main(int argc, char** argv) {
   score->add_option("actual", actual, "ACTUAL.json, or a directory of NAME.json")->required();
   score->add_flag("-v,--verbose", verbose, "List every wrong and missing cell");
 
+  auto* check = app.add_subcommand("check", "Check every report a store holds against the same agency's other years "
+                                             "(carry-over, 现行有效件数, template switch); one finding a line");
+  std::string check_db, check_lang = "zh";
+  check->add_option("db", check_db, "The store (gongkai extract --db)")->required();
+  check->add_option("--lang", check_lang, "zh (default) or en")->check(CLI::IsMember({"zh", "en"}));
+
   auto* rows = app.add_subcommand("rows", "Print the table rows a reader found in FILE, before mapping (for debugging)");
   std::string rows_input;
   rows->add_option("file", rows_input, "Input file")->required();
@@ -320,5 +346,6 @@ int main(int argc, char** argv) {
   if (review->parsed() && review_inputs.empty()) return std::cerr << "gongkai review: give FILE... or --db STORE\n", 2;
   if (review->parsed()) return review::run_review(review_inputs, review_dir, ReadOptions{});
   if (apply->parsed()) return review::run_apply_review(corrections_path, apply_db);
+  if (check->parsed()) return check_store(check_db, check_lang == "en" ? Lang::En : Lang::Zh);
   return 2;
 }

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "mapping/agency_check.h"
+#include "mapping/region.h"
 #include "text/unicode.h"
 
 namespace gongkai {
@@ -176,6 +177,7 @@ Meta read_meta(std::string_view head_text, std::string_view title_hint, bool tit
       }
     }
     m.agency = to_utf8(county_government(agency));
+    place_agency(m);
     break;
   }
   if (!m.year) {

@@ -33,14 +33,23 @@ struct Cell {
 
 enum class Severity { Error, Warning, Info };
 // Narrative: a sentence of the report and a clean table value disagree.
-enum class FindingKind { Source, Extraction, Repair, Narrative };
+// CrossYear: a carry-over or count does not follow from another year's report
+// of the same agency (analysis/cross_year.h).
+enum class FindingKind { Source, Extraction, Repair, Narrative, CrossYear };
 
 struct Finding {
   std::string rule;
   Severity severity = Severity::Warning;
   FindingKind kind = FindingKind::Extraction;
-  std::string message;
+  std::string message;          // English
   std::vector<CellKey> cells;
+  // The same in Chinese, with the cells named as printed; empty where the
+  // check that made the finding has none yet (writers then fall back to the
+  // rule's Chinese description with the English detail).
+  std::string message_zh;
+  // Where several findings share cells: the cells that would explain them,
+  // most likely first (validation/suspects.h).
+  std::vector<CellKey> suspect_cells;
 };
 
 struct TableLayout {
@@ -59,6 +68,13 @@ struct Meta {
   bool agency_corrected = false, agency_doubtful = false, agency_unknown_place = false;
   std::optional<int> year;
   std::string template_format;  // "2021" / "2019" / "" when no tables were found
+  // The key that joins one agency across years and formats, and the
+  // administrative division its name determines (mapping/region.h); the
+  // division's fields are empty where the name does not determine it, and
+  // `division_candidates` then lists the codes it could be.
+  std::string agency_normalised;
+  std::string division_code, province, prefecture, county;
+  std::vector<std::string> division_candidates;
 };
 
 struct SourceInfo {

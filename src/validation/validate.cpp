@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "validation/finding_text.h"
+#include "validation/suspects.h"
 
 namespace gongkai {
 namespace {
@@ -16,6 +17,32 @@ std::string side(const std::vector<CellKey>& keys, const Report& r, double& sum)
     s += (s.empty() ? "" : " + ") + cell_name(k) + " " + number_text(v);
   }
   return s;
+}
+
+const char* table_number(TableId t) { return t == TableId::Active ? "二" : t == TableId::Requests ? "三" : "四"; }
+
+// One side of an identity in Chinese, each cell named by what tells it apart
+// from the others (its row where they share a column, else its column).
+std::string zh_side(const std::vector<CellKey>& keys, const Report& r, bool by_row) {
+  std::string s;
+  double sum = 0;
+  for (auto& k : keys) {
+    double v = *r.cells.at(k).value;
+    sum += v;
+    s += (s.empty() ? "" : " + ") + (by_row ? printed_row_name(r, k) : printed_column_name(r, k)) + " " + number_text(v);
+  }
+  return keys.size() > 1 ? s + " = " + number_text(sum) : s;
+}
+
+// "三 自然人：（七）总计 26 ≠ （一）6 + （二）6 + … = 27（按印刷数值）"
+std::string zh_identity(const Equation& e, const Report& r, bool doubtful) {
+  CellKey first = e.lhs.front();
+  bool same_column = true;
+  for (const auto* side : {&e.lhs, &e.rhs})
+    for (auto& k : *side) same_column = same_column && k.col == first.col;
+  std::string where = same_column ? printed_column_name(r, first) : printed_row_name(r, first);
+  return std::string(table_number(first.table)) + " " + where + "：" + zh_side(e.lhs, r, same_column) + " ≠ " +
+         zh_side(e.rhs, r, same_column) + (doubtful ? "（涉及修补或存疑的单元格）" : "（按印刷数值）");
 }
 
 }  // namespace
@@ -47,12 +74,12 @@ void validate(const std::vector<Equation>& eqs, Report& report) {
                                e.rule + " [" + e.scope + "]: " + ls + " = " + number_text(l) + " ≠ " + rs + " = " +
                                    number_text(r) +
                                    (doubtful ? " (involves a repaired or doubtful cell)" : " (as printed)"),
-                               cells});
+                               cells, zh_identity(e, report, doubtful)});
   }
   if (unchecked > 0)
     report.findings.push_back({"validation.unchecked", Severity::Info, FindingKind::Extraction,
                                std::to_string(unchecked) + " identities could not be checked: a cell they use is blank or unread",
-                               {}});
+                               {}, std::to_string(unchecked) + " 条勾稽关系无法核对：所用单元格空白或未读出"});
   for (auto& [k, c] : report.cells) {
     if (!c.value) continue;
     const TableSpec* spec = report.layout(k.table).spec;
@@ -68,9 +95,12 @@ void validate(const std::vector<Equation>& eqs, Report& report) {
                 : whole && v >= 0;
       if (!ok)
         report.findings.push_back({"values.non_negative_integer", Severity::Error, FindingKind::Source,
-                                   cell_name(k) + " = " + number_text(v) + " is not a whole number ≥ 0", {k}});
+                                   cell_name(k) + " = " + number_text(v) + " is not a whole number ≥ 0", {k},
+                                   std::string(table_number(k.table)) + " " + printed_cell_name(report, k) + " = " +
+                                       number_text(v) + "，不是非负整数"});
     }
   }
+  rank_suspect_cells(eqs, report);
 }
 
 }  // namespace gongkai

@@ -1,24 +1,13 @@
 #include "writers/csv_writer.h"
 
 #include "writers/json_writer.h"
+#include "writers/wide_csv_writer.h"
 
 namespace gongkai {
 
-namespace {
-std::string csv_field(const std::string& s) {
-  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-}  // namespace
-
 std::string to_csv(const Report& r, bool header) {
   std::string out;
-  if (header) out = "file,agency,year,table,row,col,value,row_label,col_label,raw,repaired\n";
+  if (header) out = std::string(kUtf8Bom) + "file,agency,year,table,row,col,value,row_label,col_label,raw,repaired\n";
   for (const TableLayout* t : {&r.active, &r.requests, &r.review}) {
     if (!t->found || !t->spec) continue;
     for (auto& row : t->spec->rows)

@@ -31,18 +31,6 @@ json extra_tables_json(const Report& r) {
 
 
 
-std::string_view severity(Severity s) {
-  return s == Severity::Error ? "error" : s == Severity::Warning ? "warning" : "info";
-}
-std::string_view kind(FindingKind k) {
-  switch (k) {
-    case FindingKind::Source: return "source";
-    case FindingKind::Repair: return "repair";
-    case FindingKind::Narrative: return "narrative";
-    case FindingKind::Extraction: break;
-  }
-  return "extraction";
-}
 std::string_view section_key(Section s) {
   switch (s) {
     case Section::Preamble: return "preamble";
@@ -57,7 +45,32 @@ std::string_view section_key(Section s) {
   return "";
 }
 
-json cell_ref(const CellKey& k) { return {{"table", table_key(k.table)}, {"row", k.row}, {"col", k.col}}; }
+json null_if_empty(const std::string& s) { return s.empty() ? json(nullptr) : json(s); }
+
+// The additions of the spec: the join key and the division (null where the
+// name does not determine it, with the codes it could be).
+void region_json(const Meta& m, json& meta) {
+  meta["agency_normalised"] = null_if_empty(m.agency_normalised);
+  meta["division_code"] = null_if_empty(m.division_code);
+  meta["province"] = null_if_empty(m.province);
+  meta["prefecture"] = null_if_empty(m.prefecture);
+  meta["county"] = null_if_empty(m.county);
+  if (!m.division_candidates.empty()) meta["division_candidates"] = m.division_candidates;
+}
+
+json finding_json(const Report& r, const Finding& f, Lang lang) {
+  json refs = json::array();
+  for (auto& k : f.cells) refs.push_back(cell_ref_json(r, k));
+  json out = {{"rule", f.rule}, {"severity", severity_key(f.severity)}, {"kind", finding_kind_key(f.kind)},
+              {"message", finding_message(f, lang)}, {"cells", refs}};
+  if (auto page = finding_page(r, f)) out["page"] = *page;
+  if (!f.suspect_cells.empty()) {
+    json suspects = json::array();
+    for (auto& k : f.suspect_cells) suspects.push_back(cell_ref_json(r, k));
+    out["suspect_cells"] = suspects;
+  }
+  return out;
+}
 
 json table_json(const Report& r, const TableLayout& t) {
   json out = json::object();
@@ -75,7 +88,7 @@ json table_json(const Report& r, const TableLayout& t) {
 
 }  // namespace
 
-json to_json(const Report& r) {
+json to_json(const Report& r, Lang lang) {
   json j;
   j["schema_version"] = 1;
   j["source"] = {{"file", r.source.file}, {"sha256", r.source.sha256}, {"kind", r.source.kind},
@@ -85,6 +98,7 @@ json to_json(const Report& r) {
                {"agency_printed", r.meta.agency_printed.empty() ? json(nullptr) : json(r.meta.agency_printed)},
                {"year", r.meta.year ? json(*r.meta.year) : json(nullptr)},
                {"template", r.meta.template_format.empty() ? json(nullptr) : json(r.meta.template_format)}};
+  region_json(r.meta, j["meta"]);
   j["tables"] = {{"active", table_json(r, r.active)},
                  {"requests", table_json(r, r.requests)},
                  {"review_litigation", table_json(r, r.review)},
@@ -127,12 +141,7 @@ json to_json(const Report& r) {
   }
   j["cells"] = cells;
   json findings = json::array();
-  for (auto& f : r.findings) {
-    json refs = json::array();
-    for (auto& k : f.cells) refs.push_back(cell_ref(k));
-    findings.push_back({{"rule", f.rule}, {"severity", severity(f.severity)}, {"kind", kind(f.kind)},
-                        {"message", f.message}, {"cells", refs}});
-  }
+  for (auto& f : r.findings) findings.push_back(finding_json(r, f, lang));
   j["findings"] = findings;
   json narrative = json::object();
   for (auto& [s, text] : r.narrative)

@@ -4,10 +4,12 @@
 #include <string>
 
 #include "model/record.h"
+#include "writers/finding_view.h"
 
 namespace gongkai {
 
-nlohmann::ordered_json to_json(const Report& r);
+// Findings' messages in `lang` (Chinese unless asked otherwise).
+nlohmann::ordered_json to_json(const Report& r, Lang lang = Lang::Zh);
 // A cell's value as the record holds it: counts as integers, money with the
 // decimals it has.
 nlohmann::ordered_json value_json(double v, ColumnKind kind);

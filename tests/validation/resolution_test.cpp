@@ -74,7 +74,8 @@ TEST(Repair, RepairedCellsNeverMakeASourceFinding) {
   auto rows = consistent_rows();
   // One cell lost, and what is left cannot fit the column totals whatever it was.
   rows[2].second = "9\t9\t0\t0\t0\t1";
-  auto rec = extract_text(minimal_report(rows, kReview));
+  // English messages: they name each identity's scope as [column].
+  auto rec = gongkai::to_json(gongkai::extract_bytes(minimal_report(rows, kReview), "inline.txt"), gongkai::Lang::En);
   // The row alone fills its lost total (9+9+1 = 19), marked as a repair…
   EXPECT_EQ(rec["tables"]["requests"]["granted"]["total"], 19);
   // …so the total column's broken sum is an extraction problem, while the
