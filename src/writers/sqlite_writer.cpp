@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <thread>
 
+#include "analysis/metrics_sql.h"
+
 namespace gongkai {
 namespace {
 
@@ -164,6 +166,7 @@ void ReportDb::Impl::create_or_check_schema() {
       exec(kSchema);
       exec(("PRAGMA user_version = " + std::to_string(kStoreSchema)).c_str());
     }
+    exec(metrics_views_sql());  // IF NOT EXISTS: also for stores made before the views
   });
 }
 
