@@ -5,12 +5,14 @@
 
 #include "analysis/cross_year.h"
 #include "analysis/record_json.h"
+#include "writers/json_writer.h"
 #include "writers/sqlite_writer.h"
 
 namespace gongkai {
 
 int check_store(const std::string& db_path, Lang lang) {
   std::vector<Report> reports;
+  std::vector<std::string> hashes;  // of `reports`, in the same order
   std::error_code ec;
   if (!std::filesystem::is_regular_file(db_path, ec)) {  // never create an empty store to check
     std::cerr << "gongkai check: " << db_path << ": no such store\n";
@@ -22,6 +24,7 @@ int check_store(const std::string& db_path, Lang lang) {
       auto stored = store.get(sha);
       if (!stored || stored->status != "ok" || stored->record.empty()) continue;
       reports.push_back(record_from_json(nlohmann::json::parse(stored->record)));
+      hashes.push_back(sha);
     }
   } catch (const std::exception& e) {
     std::cerr << "gongkai check: " << db_path << ": " << e.what() << "\n";
@@ -39,6 +42,21 @@ int check_store(const std::string& db_path, Lang lang) {
                 << "\t" << f.rule << "\t" << severity_key(f.severity) << "\t" << finding_message(f, lang) << "\n";
     }
   std::cerr << "gongkai check: " << reports.size() << " reports, " << found << " cross-year findings\n";
+  // Into the store, beside each report's own findings (the views count them):
+  // a check run again replaces them rather than adding them twice.
+  try {
+    ReportDb store(db_path);
+    for (size_t i = 0; i < reports.size(); ++i) {
+      nlohmann::ordered_json cross = nlohmann::ordered_json::array();
+      const nlohmann::ordered_json record = to_json(reports[i], lang);
+      for (const auto& f : record["findings"])
+        if (f.value("kind", "") == "cross_year") cross.push_back(f);
+      store.replace_findings(hashes[i], "cross_year", cross);
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "gongkai check: " << db_path << ": " << e.what() << "\n";
+    return 3;
+  }
   return 0;
 }
 

@@ -288,6 +288,31 @@ void ReportDb::add_paths(const std::string& sha256, const std::vector<std::strin
   });
 }
 
+void ReportDb::replace_findings(const std::string& sha256, const std::string& kind,
+                                const nlohmann::ordered_json& findings) {
+  Impl& d = *impl_;
+  d.transaction([&] {
+    Statement id, drop;
+    d.prepare(id, "SELECT id FROM reports WHERE sha256 = ?1");
+    bind(id.s, 1, sha256);
+    if (sqlite3_step(id.s) != SQLITE_ROW) throw std::runtime_error("database " + d.path + ": no report " + sha256);
+    sqlite3_int64 report = sqlite3_column_int64(id.s, 0);
+    d.prepare(drop, "DELETE FROM findings WHERE report_id = ?1 AND kind = ?2");
+    sqlite3_bind_int64(drop.s, 1, report);
+    bind(drop.s, 2, kind);
+    d.step(drop);
+    for (const auto& f : findings) {
+      sqlite3_bind_int64(d.finding.s, 1, report);
+      bind_text(d.finding.s, 2, at(f, "rule"));
+      bind_text(d.finding.s, 3, at(f, "severity"));
+      bind_text(d.finding.s, 4, at(f, "kind"));
+      bind_text(d.finding.s, 5, at(f, "message"));
+      bind_text(d.finding.s, 6, at(f, "cells"));
+      d.step(d.finding);
+    }
+  });
+}
+
 std::optional<StoredState> ReportDb::state(const std::string& sha256) {
   Impl& d = *impl_;
   bind(d.state.s, 1, sha256);

@@ -14,6 +14,7 @@
 //   findings     (report_id, rule, severity, kind, message, cells)
 //   views: report_files, cell_values, failures, findings_by_rule, source_problems
 #pragma once
+#include <nlohmann/json.hpp>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -64,6 +65,11 @@ class ReportDb {
   std::optional<StoredReport> get(const std::string& sha256);
   // Every stored sha256, sorted.
   std::vector<std::string> hashes();
+  // Replaces the findings of one kind of a stored report by `findings` (the
+  // JSON writer's finding objects), in one transaction: what `gongkai check`
+  // finds across years lands beside what extraction found, and a second check
+  // does not add them twice. The stored record itself is left as extracted.
+  void replace_findings(const std::string& sha256, const std::string& kind, const nlohmann::ordered_json& findings);
 
  private:
   struct Impl;

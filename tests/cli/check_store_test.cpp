@@ -1,5 +1,6 @@
 // `gongkai check DB` over a store that holds several years of agencies.
 #include <gtest/gtest.h>
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -24,6 +25,24 @@ TEST(CheckStore, CrossYearFindingsOverTheRealArchive) {
   EXPECT_NE(r.out.find("现行有效件数 1 ≠ 2023年（pingtan-czj-2023.txt） 现行有效件数 8 + 本年制发 0 − 本年废止 2 = 6"),
             std::string::npos);
   EXPECT_NE(r.out.find("25 reports, 4 cross-year findings"), std::string::npos) << r.out;
+  // The findings are in the store too, on their reports, and a second check
+  // replaces them instead of adding them twice.
+  auto count = [&] {
+    sqlite3* h = nullptr;
+    sqlite3_open(db.c_str(), &h);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(h,
+                       "SELECT COUNT(*) FROM findings f JOIN report_files r ON r.report_id = f.report_id "
+                       "WHERE f.kind = 'cross_year' AND r.path LIKE '%pingtan-htp-202%'",
+                       -1, &st, nullptr);
+    long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return n;
+  };
+  EXPECT_EQ(count(), 2);
+  ASSERT_EQ(run_cli("check " + db).status, 0);
+  EXPECT_EQ(count(), 2);
   EXPECT_EQ(run_cli("check " + (d / "none.sqlite").string()).status, 1);
   EXPECT_FALSE(fs::exists(d / "none.sqlite"));
   fs::remove_all(d);
