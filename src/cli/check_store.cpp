@@ -9,55 +9,97 @@
 #include "writers/sqlite_writer.h"
 
 namespace gongkai {
+namespace {
+
+// Stored reports read whole, with their sha256 (the store's key).
+struct Loaded {
+  std::vector<Report> reports;
+  std::vector<std::string> hashes;
+};
+
+void load(ReportDb& store, const std::vector<std::string>& hashes, Loaded& out) {
+  for (const std::string& sha : hashes) {
+    auto stored = store.get(sha);
+    if (!stored || stored->status != "ok" || stored->record.empty()) continue;
+    out.reports.push_back(record_from_json(nlohmann::json::parse(stored->record)));
+    out.hashes.push_back(sha);
+  }
+}
+
+// Runs the checks across years over `loaded`; returns, per report, where its
+// new findings begin.
+std::vector<size_t> check(Loaded& loaded) {
+  std::vector<size_t> before;
+  std::vector<Report*> all;
+  for (Report& r : loaded.reports) all.push_back(&r), before.push_back(r.findings.size());
+  add_cross_year_findings(all);
+  return before;
+}
+
+// Into the store, beside each report's own findings (the views count them):
+// a check run again replaces them rather than adding them twice.
+void write_back(ReportDb& store, const Loaded& loaded, Lang lang) {
+  for (size_t i = 0; i < loaded.reports.size(); ++i) {
+    nlohmann::ordered_json cross = nlohmann::ordered_json::array();
+    const nlohmann::ordered_json record = to_json(loaded.reports[i], lang);
+    for (const auto& f : record["findings"])
+      if (f.value("kind", "") == "cross_year") cross.push_back(f);
+    store.replace_findings(loaded.hashes[i], "cross_year", cross);
+  }
+}
+
+long new_findings(const Loaded& loaded, const std::vector<size_t>& before) {
+  long n = 0;
+  for (size_t i = 0; i < loaded.reports.size(); ++i) n += loaded.reports[i].findings.size() - before[i];
+  return n;
+}
+
+}  // namespace
 
 int check_store(const std::string& db_path, Lang lang) {
-  std::vector<Report> reports;
-  std::vector<std::string> hashes;  // of `reports`, in the same order
   std::error_code ec;
   if (!std::filesystem::is_regular_file(db_path, ec)) {  // never create an empty store to check
     std::cerr << "gongkai check: " << db_path << ": no such store\n";
     return 1;
   }
+  Loaded loaded;
+  std::vector<size_t> before;
   try {
     ReportDb store(db_path);
-    for (const std::string& sha : store.hashes()) {
-      auto stored = store.get(sha);
-      if (!stored || stored->status != "ok" || stored->record.empty()) continue;
-      reports.push_back(record_from_json(nlohmann::json::parse(stored->record)));
-      hashes.push_back(sha);
+    load(store, store.hashes(), loaded);
+    before = check(loaded);
+    for (size_t i = 0; i < loaded.reports.size(); ++i) {
+      const Report& r = loaded.reports[i];
+      for (size_t k = before[i]; k < r.findings.size(); ++k) {
+        const Finding& f = r.findings[k];
+        std::cout << r.source.file << "\t" << (r.meta.year ? std::to_string(*r.meta.year) : "?") << "\t" << f.rule
+                  << "\t" << severity_key(f.severity) << "\t" << finding_message(f, lang) << "\n";
+      }
     }
+    std::cerr << "gongkai check: " << loaded.reports.size() << " reports, " << new_findings(loaded, before)
+              << " cross-year findings\n";
+    write_back(store, loaded, lang);
   } catch (const std::exception& e) {
     std::cerr << "gongkai check: " << db_path << ": " << e.what() << "\n";
     return 1;
   }
-  std::vector<size_t> before;
-  std::vector<Report*> all;
-  for (Report& r : reports) all.push_back(&r), before.push_back(r.findings.size());
-  add_cross_year_findings(all);
-  long found = 0;
-  for (size_t i = 0; i < reports.size(); ++i)
-    for (size_t k = before[i]; k < reports[i].findings.size(); ++k, ++found) {
-      const Finding& f = reports[i].findings[k];
-      std::cout << reports[i].source.file << "\t" << (reports[i].meta.year ? std::to_string(*reports[i].meta.year) : "?")
-                << "\t" << f.rule << "\t" << severity_key(f.severity) << "\t" << finding_message(f, lang) << "\n";
-    }
-  std::cerr << "gongkai check: " << reports.size() << " reports, " << found << " cross-year findings\n";
-  // Into the store, beside each report's own findings (the views count them):
-  // a check run again replaces them rather than adding them twice.
-  try {
-    ReportDb store(db_path);
-    for (size_t i = 0; i < reports.size(); ++i) {
-      nlohmann::ordered_json cross = nlohmann::ordered_json::array();
-      const nlohmann::ordered_json record = to_json(reports[i], lang);
-      for (const auto& f : record["findings"])
-        if (f.value("kind", "") == "cross_year") cross.push_back(f);
-      store.replace_findings(hashes[i], "cross_year", cross);
-    }
-  } catch (const std::exception& e) {
-    std::cerr << "gongkai check: " << db_path << ": " << e.what() << "\n";
-    return 3;
-  }
   return 0;
+}
+
+long check_agencies(const std::string& db_path, const std::set<std::string>& agency_keys, Lang lang) {
+  ReportDb store(db_path);
+  long found = 0;
+  // One agency at a time: only its years are held, so an archive of any size
+  // is checked in the memory of its largest agency.
+  for (const std::string& key : agency_keys) {
+    Loaded loaded;
+    load(store, store.hashes_of_agency(key), loaded);
+    if (loaded.reports.size() < 2) continue;
+    auto before = check(loaded);
+    found += new_findings(loaded, before);
+    write_back(store, loaded, lang);
+  }
+  return found;
 }
 
 }  // namespace gongkai

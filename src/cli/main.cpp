@@ -142,11 +142,14 @@ int run_extract(ExtractArgs& a) {
   // A single input's record on stdout is the whole output; anything larger gets a summary.
   a.batch.summary = !a.batch.quiet && !(a.out.to_stdout && set.paths + static_cast<long>(set.errors.size()) <= 1);
   BatchTotals totals;
+  std::set<std::string> agencies;  // read in this run: their years are checked against each other
   int status = 1;
   try {
     status = run_batch(set, a.batch, "/proc/self/exe",
                        [&](const BatchInput& in, const InputResult& r) {
                          SinkStatus s;
+                         auto key = r.record.value("/meta/agency_normalised"_json_pointer, nlohmann::ordered_json());
+                         if (key.is_string()) agencies.insert(key.get<std::string>());
                          if (spreadsheet.wanted()) {
                            try {
                              spreadsheet.add(record_from_json(r.record));
@@ -165,6 +168,15 @@ int run_extract(ExtractArgs& a) {
     // finished share (tools/slurm/extract-array.sbatch).
     std::cerr << "gongkai: " << e.what() << "\n";
     status = 3;
+  }
+  if (status != 3 && !db.empty() && !agencies.empty()) {
+    try {  // the agencies' other years may already be in the store
+      long n = check_agencies(db, agencies, a.batch.english ? Lang::En : Lang::Zh);
+      if (a.batch.summary) std::cerr << "cross-year checks: " << n << " findings over " << agencies.size() << " agencies\n";
+    } catch (const std::exception& e) {
+      std::cerr << "gongkai: cross-year checks: " << e.what() << "\n";
+      status = 3;
+    }
   }
   if (reads_stdin) std::filesystem::remove_all(spool);
   if (a.batch.summary) print_summary(totals);

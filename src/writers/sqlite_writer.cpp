@@ -354,6 +354,20 @@ std::vector<std::string> ReportDb::hashes() {
   return out;
 }
 
+std::vector<std::string> ReportDb::hashes_of_agency(const std::string& agency_key) {
+  Impl& d = *impl_;
+  Statement st;
+  d.prepare(st,
+            "SELECT sha256 FROM reports WHERE status = 'ok' AND "
+            "json_extract(record, '$.meta.agency_normalised') = ?1 ORDER BY sha256");
+  bind(st.s, 1, agency_key);
+  std::vector<std::string> out;
+  int rc;
+  while ((rc = sqlite3_step(st.s)) == SQLITE_ROW) out.push_back(column(st.s, 0));
+  if (rc != SQLITE_DONE) d.fail("read");
+  return out;
+}
+
 int compare_versions(const std::string& a, const std::string& b) {
   size_t i = 0, j = 0;
   while (i < a.size() || j < b.size()) {

@@ -65,6 +65,9 @@ class ReportDb {
   std::optional<StoredReport> get(const std::string& sha256);
   // Every stored sha256, sorted.
   std::vector<std::string> hashes();
+  // The sha256 of every report read whole whose record's agency key
+  // (meta.agency_normalised) is `agency_key`, sorted.
+  std::vector<std::string> hashes_of_agency(const std::string& agency_key);
   // Replaces the findings of one kind of a stored report by `findings` (the
   // JSON writer's finding objects), in one transaction: what `gongkai check`
   // finds across years lands beside what extraction found, and a second check

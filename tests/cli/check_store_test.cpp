@@ -47,3 +47,30 @@ TEST(CheckStore, CrossYearFindingsOverTheRealArchive) {
   EXPECT_FALSE(fs::exists(d / "none.sqlite"));
   fs::remove_all(d);
 }
+
+TEST(CheckStore, AnArchiveRunChecksTheYearsOfTheAgenciesItRead) {
+  fs::path d = fs::temp_directory_path() / ("gongkai_check_run_" + std::to_string(::getpid()));
+  fs::create_directories(d / "in");
+  std::string db = (d / "store.sqlite").string();
+  // 海坛片区's 2021 report first (printed in the 2019 format), its 2024 one
+  // (the 2021 format) in a later run: the second run finds the switch on both.
+  fs::copy_file(data("real-archive/pingtan-htp-2021.txt"), d / "in/pingtan-htp-2021.txt");
+  ASSERT_EQ(run_cli("extract -q --db " + db + " " + (d / "in").string()).status, 0);
+  auto kinds = [&] {
+    sqlite3* h = nullptr;
+    sqlite3_open(db.c_str(), &h);
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(h, "SELECT COUNT(*) FROM findings WHERE rule = 'cross_year.format_switch'", -1, &st, nullptr);
+    long n = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
+    sqlite3_finalize(st);
+    sqlite3_close(h);
+    return n;
+  };
+  EXPECT_EQ(kinds(), 0);
+  fs::copy_file(data("real-archive/pingtan-htp-2024.txt"), d / "in/pingtan-htp-2024.txt");
+  auto r = run_cli("extract --db " + db + " " + (d / "in").string());
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("cross-year checks: 2 findings over 1 agencies"), std::string::npos) << r.out;
+  EXPECT_EQ(kinds(), 2);
+  fs::remove_all(d);
+}
