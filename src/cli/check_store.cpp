@@ -91,9 +91,9 @@ long check_agencies(const std::string& db_path, const std::set<std::string>& age
   long found = 0;
   // One agency at a time: only its years are held, so an archive of any size
   // is checked in the memory of its largest agency.
-  for (const std::string& key : agency_keys) {
+  for (const auto& [key, hashes] : store.hashes_of_agencies(agency_keys)) {
     Loaded loaded;
-    load(store, store.hashes_of_agency(key), loaded);
+    load(store, hashes, loaded);
     if (loaded.reports.size() < 2) continue;
     auto before = check(loaded);
     found += new_findings(loaded, before);

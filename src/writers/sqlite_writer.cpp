@@ -354,16 +354,19 @@ std::vector<std::string> ReportDb::hashes() {
   return out;
 }
 
-std::vector<std::string> ReportDb::hashes_of_agency(const std::string& agency_key) {
+std::map<std::string, std::vector<std::string>> ReportDb::hashes_of_agencies(
+    const std::set<std::string>& agency_keys) {
   Impl& d = *impl_;
   Statement st;
   d.prepare(st,
-            "SELECT sha256 FROM reports WHERE status = 'ok' AND "
-            "json_extract(record, '$.meta.agency_normalised') = ?1 ORDER BY sha256");
-  bind(st.s, 1, agency_key);
-  std::vector<std::string> out;
+            "SELECT json_extract(record, '$.meta.agency_normalised'), sha256 FROM reports "
+            "WHERE status = 'ok' ORDER BY sha256");
+  std::map<std::string, std::vector<std::string>> out;
   int rc;
-  while ((rc = sqlite3_step(st.s)) == SQLITE_ROW) out.push_back(column(st.s, 0));
+  while ((rc = sqlite3_step(st.s)) == SQLITE_ROW) {
+    std::string key = column(st.s, 0);
+    if (agency_keys.count(key)) out[key].push_back(column(st.s, 1));
+  }
   if (rc != SQLITE_DONE) d.fail("read");
   return out;
 }

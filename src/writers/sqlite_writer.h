@@ -14,6 +14,8 @@
 //   findings     (report_id, rule, severity, kind, message, cells)
 //   views: report_files, cell_values, failures, findings_by_rule, source_problems
 #pragma once
+#include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <functional>
 #include <memory>
@@ -66,8 +68,9 @@ class ReportDb {
   // Every stored sha256, sorted.
   std::vector<std::string> hashes();
   // The sha256 of every report read whole whose record's agency key
-  // (meta.agency_normalised) is `agency_key`, sorted.
-  std::vector<std::string> hashes_of_agency(const std::string& agency_key);
+  // (meta.agency_normalised) is one of `agency_keys`, by key, each sorted.
+  // One pass over the store, however many keys.
+  std::map<std::string, std::vector<std::string>> hashes_of_agencies(const std::set<std::string>& agency_keys);
   // Replaces the findings of one kind of a stored report by `findings` (the
   // JSON writer's finding objects), in one transaction: what `gongkai check`
   // finds across years lands beside what extraction found, and a second check
