@@ -13,6 +13,7 @@ PACKAGES=(
   libssl-dev libgtest-dev libgmock-dev time
   munge slurm-wlm slurm-client
   pybind11-dev python3-dev python3-pytest python3-pandas
+  libtbb-dev
   # tools/make_producer_pdfs.py: browser prints, outlined and ToUnicode-less copies (issue 11)
   chromium ghostscript qpdf fonts-wqy-microhei
   # chromium and fonts-wqy-microhei also serve the review site's browser tests (Chinese labels need the font)
