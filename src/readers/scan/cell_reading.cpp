@@ -58,6 +58,55 @@ std::pair<int, int> ink_extent(const cv::Mat& grey, const cv::Rect& cell) {
   return {x1 - x0, hmax};
 }
 
+// Whether a whole number read from a cell may have lost its decimal point:
+// the ink holds a dot-sized blob on the digits' baseline, in a gap between
+// two digits ("4.6" on a blurred photo read as "46" at confidence 0.98).
+bool decimal_point_lost(const cv::Mat& grey, const cv::Rect& cell, const std::string& text) {
+  size_t sign = !text.empty() && text[0] == '-' ? 1 : 0;
+  if (text.size() < sign + 2 || !std::all_of(text.begin() + sign, text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return false;
+  int inset = std::max(3, std::min(cell.width, cell.height) / 12);
+  cv::Rect r = cv::Rect(cell.x + inset, cell.y + inset, cell.width - 2 * inset, cell.height - 2 * inset) &
+               cv::Rect(0, 0, grey.cols, grey.rows);
+  if (r.width < 8 || r.height < 8) return false;
+  cv::Mat bin, labels, stats, centroids;
+  cv::threshold(grey(r), bin, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  int n = cv::connectedComponentsWithStats(bin, labels, stats, centroids, 8);
+  auto box = [&](int i) {
+    return cv::Rect(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                    stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+  };
+  int hmax = 0;
+  for (int i = 1; i < n; ++i)
+    if (box(i).height < r.height * 0.9 && box(i).width < r.width * 0.8) hmax = std::max(hmax, box(i).height);
+  if (hmax < 8) return false;
+  std::vector<cv::Rect> digits;
+  for (int i = 1; i < n; ++i)
+    if (box(i).height >= hmax / 2 && box(i).height < r.height * 0.9 && box(i).width < r.width * 0.8)
+      digits.push_back(box(i));
+  if (digits.size() < 2) return false;
+  int top = r.height, bottom = 0;
+  for (auto& d : digits) top = std::min(top, d.y), bottom = std::max(bottom, d.y + d.height);
+  for (int i = 1; i < n; ++i) {
+    cv::Rect b = box(i);
+    // A period: small, a few pixels at least, sitting on the baseline (a
+    // comma's tail would reach below it).
+    if (b.height >= hmax / 2 || b.width > 0.35 * hmax || b.height > 0.35 * hmax ||
+        stats.at<int>(i, cv::CC_STAT_AREA) < 3)
+      continue;
+    if (b.y + b.height < bottom - 0.25 * hmax || b.y < top + 0.5 * hmax || b.y + b.height > bottom + 0.15 * hmax)
+      continue;
+    double cx = b.x + 0.5 * b.width;
+    bool after = false, before = false;
+    for (auto& d : digits) {
+      after = after || d.x + d.width <= cx + 1;
+      before = before || d.x >= cx - 1;
+    }
+    if (after && before) return true;
+  }
+  return false;
+}
+
 // Whether the ink of a cell is no wider than the digits read from it: the
 // digit model reads "1.属于国家秘密" as "1." or "1.41" with confidence, but
 // its ink runs for ten characters. Digits are about 0.6 of their height wide.
@@ -120,7 +169,12 @@ void read_numbers(ocr::CellOcrPool& pool, GridCells& cells) {
       which.push_back(i);
     }
   auto first = pool.read_page(cells.grey, ask);
-  for (size_t k = 0; k < which.size(); ++k) cells.reading[which[k]] = first[k];
+  for (size_t k = 0; k < which.size(); ++k) {
+    auto& r = cells.reading[which[k]] = first[k];
+    // Doubtful (under 0.8, see doubtful_number), yet still a number for the
+    // value-column test and the label pass.
+    if (decimal_point_lost(cells.grey, cells.rects[which[k]], r->text)) r->confidence = std::min(r->confidence, 0.5);
+  }
 }
 
 // Per cell: whether every column it spans is a value column. A number read
