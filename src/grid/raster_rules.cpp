@@ -258,16 +258,19 @@ struct Sizes {
   int min_len;    // shortest rule
   int max_gap;    // bridged along a line
   int merge_gap;  // between segments joined into one rule
-  // The side bands of has_clear_sides: `side_band` pixels starting
+  // The side bands of clear_sides: `side_band` pixels starting
   // `side_off` pixels beyond the line's edge.
   int side_off, side_band;
 };
 
-// Whether the candidate line looks like a line in the grey image: clearly
-// lighter on both sides over at least `min_clear_frac` of its length.
-bool has_clear_sides(const GreyView& g, const Moments& m, double pos, double slope, double thickness,
-                     const Sizes& sz, const RasterRuleOptions& opt) {
-  if (opt.min_clear_frac <= 0) return true;
+// How much the candidate line looks like a line in the grey image: the
+// fractions of its length along which both sides, and the clearer side, are
+// clearly lighter than the line (0 when the line is no darker than paper).
+struct Clearance { double both = 1, one_side = 1; };
+
+Clearance clear_sides(const GreyView& g, const Moments& m, double pos, double slope, double thickness,
+                      const Sizes& sz, const RasterRuleOptions& opt) {
+  if (opt.min_clear_frac <= 0) return {};
   const int len = m.x1 - m.x0;
   const int samples = std::min(len, 256);
   const double mean_x = m.sx / m.n;
@@ -307,30 +310,43 @@ bool has_clear_sides(const GreyView& g, const Moments& m, double pos, double slo
     if (above[i] >= 0) sides.push_back(above[i]);
     if (below[i] >= 0) sides.push_back(below[i]);
   }
-  if (sides.empty()) return true;  // a line filling the whole image: nothing to compare
+  if (sides.empty()) return {};  // a line filling the whole image: nothing to compare
   auto nth = [](std::vector<int> v, double q) {
     const size_t k = std::min(v.size() - 1, static_cast<size_t>(q * v.size()));
     std::nth_element(v.begin(), v.begin() + k, v.end());
     return v[k];
   };
   const int ink_level = nth(ink, 0.5), paper = nth(sides, 0.9);
-  if (paper - ink_level < opt.threshold_c) return false;
+  if (paper - ink_level < opt.threshold_c) return {0, 0};
   // 0.25: cells shaded mid-grey next to a black rule, and the blurred edge of
   // a soft scanned line, still count as clear; the inside of a filled area
   // (as dark as the "line" itself) does not.
   const double thr = ink_level + 0.25 * (paper - ink_level);
-  int clear = 0;
+  int clear = 0, clear_above = 0, clear_below = 0;
   for (int i = 0; i < samples; ++i) {
     const bool a = above[i] < 0 || above[i] >= thr, b = below[i] < 0 || below[i] >= thr;
     clear += a && b;
+    clear_above += a;
+    clear_below += b;
   }
-  return clear >= opt.min_clear_frac * samples;
+  return {double(clear) / samples, double(std::max(clear_above, clear_below)) / samples};
+}
+
+bool by_position(const Rule& a, const Rule& b) { return a.pos != b.pos ? a.pos < b.pos : a.from < b.from; }
+
+std::vector<Rule> as_rules(const std::vector<Segment>& segs) {
+  std::vector<Rule> out;
+  for (const Segment& seg : segs) out.push_back({seg.pos, double(seg.m.x0), double(seg.m.x1)});
+  std::sort(out.begin(), out.end(), by_position);
+  return out;
 }
 
 // Rules running along the rows of the working frame, whose ink runs of at
-// least min_piece are `pieces`.
+// least min_piece are `pieces`. Candidates that failed only the clear-sides
+// test but have text crowding one side (see crowded_clear_frac) go to
+// `crowded`, when given.
 std::vector<Rule> find_rules(const RowRuns& pieces, const GreyView& grey, const Sizes& sz,
-                             const RasterRuleOptions& opt) {
+                             const RasterRuleOptions& opt, std::vector<Rule>* crowded = nullptr) {
   const RowRuns lines = join_rows(pieces, opt.skew_tolerance, sz.max_gap, sz.min_len);
   const int h = lines.rows();
 
@@ -356,21 +372,27 @@ std::vector<Rule> find_rules(const RowRuns& pieces, const GreyView& grey, const 
     }
 
   const double max_thickness = opt.max_thickness > 0 ? opt.max_thickness : opt.block_size;
-  std::vector<Segment> found;
+  auto clearance = [&](const Segment& seg) {
+    return clear_sides(grey, seg.m, seg.pos, seg.slope, std::max(1.0, seg.thickness), sz, opt);
+  };
+  std::vector<Segment> found, failed;
   for (size_t i = 0; i < groups.size(); ++i) {
     if (!used[i]) continue;
     const Segment seg(groups[i], opt.skew_tolerance);
     if (seg.m.x1 - seg.m.x0 < sz.min_len || seg.thickness > max_thickness) continue;
-    if (!has_clear_sides(grey, seg.m, seg.pos, seg.slope, std::max(1.0, seg.thickness), sz, opt)) continue;
-    found.push_back(seg);
+    (clearance(seg).both >= opt.min_clear_frac ? found : failed).push_back(seg);
   }
   merge_collinear(found, sz.merge_gap, opt.skew_tolerance);
-  std::vector<Rule> out;
-  out.reserve(found.size());
-  for (const Segment& seg : found) out.push_back({seg.pos, double(seg.m.x0), double(seg.m.x1)});
-  std::sort(out.begin(), out.end(),
-            [](const Rule& a, const Rule& b) { return a.pos != b.pos ? a.pos < b.pos : a.from < b.from; });
-  return out;
+  if (crowded && opt.crowded_clear_frac > 0) {
+    // Pieces of one crowded rule that a photo's noise broke are judged whole.
+    merge_collinear(failed, 2 * sz.merge_gap, opt.skew_tolerance);
+    std::erase_if(failed, [&](const Segment& seg) {
+      const Clearance c = clearance(seg);
+      return c.both < opt.crowded_clear_frac || c.one_side < opt.min_clear_frac;
+    });
+    *crowded = as_rules(failed);
+  }
+  return as_rules(found);
 }
 
 // The standard deviation of the image's pixel noise, in grey levels, from the
@@ -410,6 +432,7 @@ void check_options(const RasterRuleOptions& opt) {
       opt.skew_tolerance < 0 || opt.max_thickness < 0)
     bad("dpi, max_gap_mm, min_piece_mm, merge_gap_mm, skew_tolerance and max_thickness must be >= 0");
   if (!(opt.min_clear_frac >= 0 && opt.min_clear_frac <= 1)) bad("min_clear_frac must be in [0, 1]");
+  if (!(opt.crowded_clear_frac >= 0 && opt.crowded_clear_frac <= 1)) bad("crowded_clear_frac must be in [0, 1]");
 }
 
 }  // namespace
@@ -446,19 +469,30 @@ Rules detect_rules(const cv::Mat& grey, const RasterRuleOptions& opt) {
                           ? std::max(1, static_cast<int>(std::lround(opt.short_vertical_frac * grey.rows)))
                           : long_v;
   sz.min_len = std::min(long_v, short_v);
-  rules.vertical = find_rules(column_runs(bin, min_piece), GreyView{src, true}, sz, opt);
-  if (sz.min_len < long_v) {
-    // A short vertical stays only when it runs from one horizontal rule to another.
-    const double reach = std::max(2, px(0.3)) + opt.skew_tolerance;
-    auto on_horizontal = [&](double x, double y) {
-      for (const Rule& h : rules.horizontal)
-        if (std::abs(h.pos - y) <= reach && x >= h.from - reach && x <= h.to + reach) return true;
-      return false;
-    };
+  std::vector<Rule> crowded;
+  rules.vertical = find_rules(column_runs(bin, min_piece), GreyView{src, true}, sz, opt, &crowded);
+  const double reach = std::max(2, px(0.3)) + opt.skew_tolerance;
+  auto on_horizontal = [&](double x, double y) {
+    for (const Rule& h : rules.horizontal)
+      if (std::abs(h.pos - y) <= reach && x >= h.from - reach && x <= h.to + reach) return true;
+    return false;
+  };
+  // A short vertical stays only when it runs from one horizontal rule to another.
+  if (sz.min_len < long_v)
     std::erase_if(rules.vertical, [&](const Rule& v) {
       return v.to - v.from < long_v && !(on_horizontal(v.pos, v.from) && on_horizontal(v.pos, v.to));
     });
-  }
+  // So does a crowded one, however long, or it stops where two other verticals
+  // stop (a table left open at a page's foot, continued on the next).
+  auto at_open_edge = [&](double y) {
+    int ends = 0;
+    for (const Rule& v : rules.vertical) ends += std::abs(v.to - y) <= reach || std::abs(v.from - y) <= reach;
+    return ends >= 2;
+  };
+  auto anchored = [&](double x, double y) { return on_horizontal(x, y) || at_open_edge(y); };
+  std::erase_if(crowded, [&](const Rule& v) { return !(anchored(v.pos, v.from) && anchored(v.pos, v.to)); });
+  rules.vertical.insert(rules.vertical.end(), crowded.begin(), crowded.end());
+  std::sort(rules.vertical.begin(), rules.vertical.end(), by_position);
   return rules;
 }
 

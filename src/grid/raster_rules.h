@@ -93,6 +93,15 @@ struct RasterRuleOptions {
   // text touches them); strokes of neighbouring glyphs that line up score
   // 0.3-0.76, the edges of filled areas less than 0.5.
   double min_clear_frac = 0.8;
+  // A vertical rule with text set tight against one side (row labels start a
+  // pixel or two after it; a photo's blur closes the hair of paper between)
+  // fails min_clear_frac. It is kept when one side is clear along
+  // min_clear_frac of its length, both sides along at least this fraction,
+  // and each of its ends meets a horizontal rule or stops where two other
+  // verticals stop (a table left open at a page's foot). No glyph stroke runs
+  // from one rule to the next; the edge of a filled area has one side dark
+  // all along. 0 keeps none.
+  double crowded_clear_frac = 0;
 };
 
 // `grey` is CV_8UC1 (any step; an ROI is fine), dark lines on light paper.

@@ -613,3 +613,48 @@ TEST(RasterRules, ShortSeparatorsBetweenTwoRulesAreKept) {
   EXPECT_THROW(detect_rules(img, [] { RasterRuleOptions b; b.short_vertical_frac = -1; return b; }()),
                std::invalid_argument);
 }
+
+// Row labels set tight against a vertical rule (as on a blurred photo, where
+// the hair of paper between them closes): the rule fails the clear-sides
+// test, and is kept when crowded_clear_frac allows it and both its ends meet
+// horizontal rules. A stroke as crowded that stops short of the rules, and
+// the edges of a filled cell, stay no rules.
+TEST(RasterRules, RuleCrowdedByTextBetweenTwoRulesIsKept) {
+  cv::Mat img = page(2480, 3508);
+  for (int y : {300, 420, 540, 660}) hline(img, y, 200, 2200, 3);
+  for (int x : {200, 2197}) vline(img, x, 300, 662, 3);
+  vline(img, 700, 300, 662, 3);   // the crowded rule
+  vline(img, 1000, 330, 630, 3);  // a crowded stroke that meets no rule
+  for (int x : {705, 1005})
+    for (int y : {330, 450, 570}) {
+      // A row label's first glyphs, half the row high, 2 px after the line.
+      vline(img, x, y, y + 60, 4);
+      hline(img, y + 10, x, x + 40, 4);
+      hline(img, y + 50, x, x + 40, 4);
+    }
+  cv::rectangle(img, cv::Point(1500, 423), cv::Point(1800, 539), cv::Scalar(40), cv::FILLED);  // a filled cell
+  RasterRuleOptions o;
+  o.min_length_frac = 1.0 / 40;
+  auto xs = [&] {
+    std::vector<double> v;
+    for (auto& r : detect_rules(img, o).vertical) v.push_back(r.pos);
+    return v;
+  };
+  std::vector<double> strict = xs();
+  EXPECT_EQ(strict.size(), 2u);  // the outer borders only
+  o.crowded_clear_frac = 0.3;
+  std::vector<double> got = xs();
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_NEAR(got[1], 701.5, 1);
+  // A table left open at a page's foot: no rule at the bottom, but the two
+  // borders stop where the crowded rule stops.
+  hline(img, 660, 150, 2250, 3, 255);
+  got = xs();
+  ASSERT_EQ(got.size(), 3u);
+  EXPECT_NEAR(got[1], 701.5, 1);
+  vline(img, 700, 540, 662, 3, 255);
+  vline(img, 700, 540, 700, 3);  // now it runs on past where the borders stop
+  EXPECT_EQ(xs().size(), 2u);
+  EXPECT_THROW(detect_rules(img, [] { RasterRuleOptions b; b.crowded_clear_frac = 2; return b; }()),
+               std::invalid_argument);
+}

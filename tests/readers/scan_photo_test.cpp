@@ -10,6 +10,7 @@
 
 #include "readers/pdf/pdf_document.h"
 #include "readers/reader.h"
+#include "readers/scan/cell_reading.h"
 #include "readers/scan/page_image.h"
 #include "readers/scan/photo_page.h"
 #include "scan_cells.h"
@@ -258,4 +259,25 @@ TEST(PhotoBadInput, ABlurredPageSaysSoAndGuessesNothing) {
   auto rec = gongkai::to_json(gongkai::extract_bytes(encode(blurred, ".png"), "blurred.png"));
   EXPECT_NE(finding_message(rec, "scan.page_quality").find("blur"), std::string::npos) << rec["findings"].dump();
   check_cells(rec);  // what the identities still determine is right
+}
+
+// A decimal point a blurred photo's OCR lost ("4.6" read as "46"): the cell's
+// ink still shows a round dot on the baseline between two digits. A cell
+// without one, a reading that kept the point, and the broken-off flat foot of
+// a serif "1" touching its digit are not doubted.
+TEST(PhotoCells, DecimalPointLostIsSeenInTheInk) {
+  auto cell = [](bool dot, bool foot) {
+    cv::Mat img(60, 160, CV_8UC1, cv::Scalar(235));
+    cv::putText(img, "4", {40, 42}, cv::FONT_HERSHEY_SIMPLEX, 0.9, cv::Scalar(30), 2);
+    cv::putText(img, "6", {72, 42}, cv::FONT_HERSHEY_SIMPLEX, 0.9, cv::Scalar(30), 2);
+    if (dot) cv::circle(img, {64, 40}, 2, cv::Scalar(30), cv::FILLED);
+    if (foot) cv::rectangle(img, cv::Point(59, 41), cv::Point(66, 42), cv::Scalar(30), cv::FILLED);
+    return img;
+  };
+  const cv::Rect all(0, 0, 160, 60);
+  EXPECT_TRUE(decimal_point_lost(cell(true, false), all, "46"));
+  EXPECT_FALSE(decimal_point_lost(cell(true, false), all, "4.6"));
+  EXPECT_FALSE(decimal_point_lost(cell(false, false), all, "46"));
+  EXPECT_FALSE(decimal_point_lost(cell(false, true), all, "46"));
+  EXPECT_FALSE(decimal_point_lost(cell(true, false), all, ""));
 }

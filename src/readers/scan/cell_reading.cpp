@@ -58,6 +58,7 @@ std::pair<int, int> ink_extent(const cv::Mat& grey, const cv::Rect& cell) {
   return {x1 - x0, hmax};
 }
 
+
 // Whether the ink of a cell is no wider than the digits read from it: the
 // digit model reads "1.属于国家秘密" as "1." or "1.41" with confidence, but
 // its ink runs for ten characters. Digits are about 0.6 of their height wide.
@@ -120,7 +121,12 @@ void read_numbers(ocr::CellOcrPool& pool, GridCells& cells) {
       which.push_back(i);
     }
   auto first = pool.read_page(cells.grey, ask);
-  for (size_t k = 0; k < which.size(); ++k) cells.reading[which[k]] = first[k];
+  for (size_t k = 0; k < which.size(); ++k) {
+    auto& r = cells.reading[which[k]] = first[k];
+    // Doubtful (under 0.8, see doubtful_number), yet still a number for the
+    // value-column test and the label pass.
+    if (decimal_point_lost(cells.grey, cells.rects[which[k]], r->text)) r->confidence = std::min(r->confidence, 0.5);
+  }
 }
 
 // Per cell: whether every column it spans is a value column. A number read
@@ -204,6 +210,54 @@ std::vector<CellReadout> readouts(const GridCells& cells) {
 }
 
 }  // namespace
+
+bool decimal_point_lost(const cv::Mat& grey, const cv::Rect& cell, const std::string& text) {
+  size_t sign = !text.empty() && text[0] == '-' ? 1 : 0;
+  if (text.size() < sign + 2 || !std::all_of(text.begin() + sign, text.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    return false;
+  int inset = std::max(3, std::min(cell.width, cell.height) / 12);
+  cv::Rect r = cv::Rect(cell.x + inset, cell.y + inset, cell.width - 2 * inset, cell.height - 2 * inset) &
+               cv::Rect(0, 0, grey.cols, grey.rows);
+  if (r.width < 8 || r.height < 8) return false;
+  cv::Mat bin, labels, stats, centroids;
+  cv::threshold(grey(r), bin, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  int n = cv::connectedComponentsWithStats(bin, labels, stats, centroids, 8);
+  auto box = [&](int i) {
+    return cv::Rect(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP),
+                    stats.at<int>(i, cv::CC_STAT_WIDTH), stats.at<int>(i, cv::CC_STAT_HEIGHT));
+  };
+  int hmax = 0;
+  for (int i = 1; i < n; ++i)
+    if (box(i).height < r.height * 0.9 && box(i).width < r.width * 0.8) hmax = std::max(hmax, box(i).height);
+  if (hmax < 8) return false;
+  std::vector<cv::Rect> digits;
+  for (int i = 1; i < n; ++i)
+    if (box(i).height >= hmax / 2 && box(i).height < r.height * 0.9 && box(i).width < r.width * 0.8)
+      digits.push_back(box(i));
+  if (digits.size() < 2) return false;
+  int top = r.height, bottom = 0;
+  for (auto& d : digits) top = std::min(top, d.y), bottom = std::max(bottom, d.y + d.height);
+  for (int i = 1; i < n; ++i) {
+    cv::Rect b = box(i);
+    // A period: small, round, solid, sitting on the baseline (a comma's tail
+    // would reach below it), clear of the digits on both sides. The foot of
+    // a serif "1" that a colour JPEG broke off is as small but flat, and
+    // touches its digit (measured: 5 cells of huaian-city-2024 doubted).
+    if (b.height >= hmax / 2 || b.width > 0.35 * hmax || b.height > 0.35 * hmax ||
+        stats.at<int>(i, cv::CC_STAT_AREA) < 3 || 3 * b.height < 2 * b.width || 3 * b.width < 2 * b.height ||
+        2 * stats.at<int>(i, cv::CC_STAT_AREA) < b.area())
+      continue;
+    if (b.y + b.height < bottom - 0.25 * hmax || b.y < top + 0.5 * hmax || b.y + b.height > bottom + 0.15 * hmax)
+      continue;
+    bool after = false, before = false;
+    for (auto& d : digits) {
+      after = after || d.x + d.width < b.x;
+      before = before || d.x > b.x + b.width;
+    }
+    if (after && before) return true;
+  }
+  return false;
+}
 
 std::vector<CellReadout> read_cells(ocr::CellOcrPool& pool, const cv::Mat& grey, const grid::Grid& g,
                                     std::vector<double>& label_conf) {

@@ -43,6 +43,11 @@ void find_grids(ScanPage& page) {
   // A lone row at the top of a continued table is shorter still (6 mm):
   // kept when it runs between two horizontal rules.
   ro.short_vertical_frac = 1.0 / 120;
+  // Row labels set tight against a vertical rule: on a blurred photo the
+  // paper between them closes, and the rule failed the clear-sides test
+  // (huaian-hongze-district-2023 p3 photographed: 63 cells of table 三 lost;
+  // that rule scores 0.80 both sides, 0.99 on its clear one).
+  ro.crowded_clear_frac = 0.3;
   double tol = 2.5 * page.dpi / 72;
   page.grids = grid::build_grids(grid::merge_rules(grid::detect_rules(page.grey, ro), tol), tol);
 }
