@@ -103,14 +103,6 @@ std::vector<OcrLine> BlockReader::read_lines(const cv::Mat& grey, const cv::Rect
   if (api.Recognize(nullptr) != 0) return out;
   std::unique_ptr<tesseract::ResultIterator> it(api.GetIterator());
   if (!it) return out;
-  if (getenv("DBG_SYM")) {
-    std::unique_ptr<tesseract::ResultIterator> s(api.GetIterator());
-    do {
-      std::unique_ptr<char[]> t(s->GetUTF8Text(tesseract::RIL_SYMBOL));
-      fprintf(stderr, "%s%.0f ", t ? t.get() : "", s->Confidence(tesseract::RIL_SYMBOL));
-      if (s->IsAtFinalElement(tesseract::RIL_TEXTLINE, tesseract::RIL_SYMBOL)) fprintf(stderr, "\n");
-    } while (s->Next(tesseract::RIL_SYMBOL));
-  }
   do {
     std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_TEXTLINE));
     if (!text) continue;

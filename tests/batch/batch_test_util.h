@@ -1,6 +1,7 @@
 // Helpers of the archive tests: fresh folders of distinct reports, the CLI
 // started in the background, and questions to a store.
 #pragma once
+#include <fcntl.h>
 #include <signal.h>
 #include <sqlite3.h>
 #include <sys/wait.h>
@@ -9,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "test_util.h"
@@ -58,16 +60,27 @@ inline std::string joined(const std::vector<std::string>& paths) {
 }
 
 // Starts the CLI with `args` (its output to /dev/null); returns its pid.
+// The tests crash its workers with SIGSEGV sent from outside. Under ASan
+// (tools/sanitize.sh) the sanitizer's SEGV handler would catch that signal,
+// print a report and exit 1; handle_segv=0 lets the worker die by the
+// signal, as in a build without sanitizers (the variable means nothing there).
 inline pid_t start_cli(const std::vector<std::string>& args) {
+  const char* asan = std::getenv("ASAN_OPTIONS");
+  std::string asan_options = "ASAN_OPTIONS=" + std::string(asan ? asan : "") + ":handle_segv=0";
+  std::vector<char*> envp;
+  for (char** e = environ; *e; ++e)
+    if (std::string_view(*e).rfind("ASAN_OPTIONS=", 0) != 0) envp.push_back(*e);
+  envp.push_back(asan_options.data());
+  envp.push_back(nullptr);
+  std::vector<char*> argv{const_cast<char*>(GONGKAI_BINARY)};
+  for (auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
   pid_t pid = ::fork();
   if (pid == 0) {
-    std::vector<char*> argv{const_cast<char*>(GONGKAI_BINARY)};
-    for (auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    FILE* null = std::fopen("/dev/null", "w");
-    ::dup2(fileno(null), 1);
-    ::dup2(fileno(null), 2);
-    ::execv(GONGKAI_BINARY, argv.data());
+    int null = ::open("/dev/null", O_WRONLY);
+    ::dup2(null, 1);
+    ::dup2(null, 2);
+    ::execve(GONGKAI_BINARY, argv.data(), envp.data());
     ::_exit(127);
   }
   return pid;

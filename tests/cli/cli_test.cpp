@@ -162,6 +162,6 @@ TEST(Cli, DatabaseHoldsEveryRecordAndSkipsItOnRerun) {
                   "'%pingtan-2020%' AND f.kind = 'source'"), 1);
   sqlite3_close(h);
   auto bad = run_cli("extract --db " + (d / "no/such/dir/x.sqlite").string() + " " + a);
-  EXPECT_EQ(bad.status, 3);  // the run cannot start without its store
+  EXPECT_EQ(bad.status, 3) << bad.out;  // the run cannot start (README: exit 3), not "some input failed"
   EXPECT_NE(bad.out.find("x.sqlite"), std::string::npos) << bad.out;
 }
