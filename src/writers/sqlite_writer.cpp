@@ -147,6 +147,16 @@ struct ReportDb::Impl {
   void transaction(const std::function<void()>& body);
   void create_or_check_schema();
   void put_rows(const StoredReport& r);
+  // One finding (the JSON writer's object) of report `id`.
+  void insert_finding(sqlite3_int64 id, const nlohmann::ordered_json& f) {
+    sqlite3_bind_int64(finding.s, 1, id);
+    bind_text(finding.s, 2, at(f, "rule"));
+    bind_text(finding.s, 3, at(f, "severity"));
+    bind_text(finding.s, 4, at(f, "kind"));
+    bind_text(finding.s, 5, at(f, "message"));
+    bind_text(finding.s, 6, at(f, "cells"));
+    step(finding);
+  }
 };
 
 void ReportDb::Impl::create_or_check_schema() {
@@ -246,15 +256,7 @@ void ReportDb::Impl::put_rows(const StoredReport& r) {
     sqlite3_bind_int(cell.s, 17, at(c, "printed_blank").is_boolean() && at(c, "printed_blank").get<bool>());
     step(cell);
   }
-  for (const auto& f : at(j, "findings")) {
-    sqlite3_bind_int64(finding.s, 1, id);
-    bind_text(finding.s, 2, at(f, "rule"));
-    bind_text(finding.s, 3, at(f, "severity"));
-    bind_text(finding.s, 4, at(f, "kind"));
-    bind_text(finding.s, 5, at(f, "message"));
-    bind_text(finding.s, 6, at(f, "cells"));
-    step(finding);
-  }
+  for (const auto& f : at(j, "findings")) insert_finding(id, f);
   for (const std::string& p : r.paths) {
     bind(add_path.s, 1, r.sha256);
     bind(add_path.s, 2, p);
@@ -301,15 +303,7 @@ void ReportDb::replace_findings(const std::string& sha256, const std::string& ki
     sqlite3_bind_int64(drop.s, 1, report);
     bind(drop.s, 2, kind);
     d.step(drop);
-    for (const auto& f : findings) {
-      sqlite3_bind_int64(d.finding.s, 1, report);
-      bind_text(d.finding.s, 2, at(f, "rule"));
-      bind_text(d.finding.s, 3, at(f, "severity"));
-      bind_text(d.finding.s, 4, at(f, "kind"));
-      bind_text(d.finding.s, 5, at(f, "message"));
-      bind_text(d.finding.s, 6, at(f, "cells"));
-      d.step(d.finding);
-    }
+    for (const auto& f : findings) d.insert_finding(report, f);
   });
 }
 
