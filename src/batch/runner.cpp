@@ -41,7 +41,7 @@ struct Slot {
   std::deque<size_t> jobs;  // indices into the run's work list
   Clock::time_point started;  // when the first of `jobs` began
 };
-constexpr size_t kQuickInputsInFlight = 2;
+constexpr size_t kInputsInFlight = 2;
 
 class Supervisor {
  public:
@@ -105,7 +105,7 @@ void Supervisor::plan() {
   }
 }
 
-bool quick(const BatchInput& in) { return in.kind == "text" || in.kind == "html" || in.kind == "pdf"; }
+bool sent_in_pairs(const BatchInput& in) { return in.kind == "text" || in.kind == "html" || in.kind == "pdf"; }
 
 void Supervisor::dispatch() {
   for (Slot& slot : slots_) {
@@ -113,7 +113,7 @@ void Supervisor::dispatch() {
       size_t job = queue_.front();
       const BatchInput& in = *work_[job];
       if (!slot.jobs.empty() &&
-          (slot.jobs.size() >= kQuickInputsInFlight || !quick(in) || !quick(*work_[slot.jobs.front()])))
+          (slot.jobs.size() >= kInputsInFlight || !sent_in_pairs(in) || !sent_in_pairs(*work_[slot.jobs.front()])))
         break;
       if (!slot.worker) slot.worker = std::make_unique<WorkerProcess>(exe_, worker_config());
       if (!slot.worker->send({{"path", in.read_from}, {"name", in.name}, {"sha256", in.sha256}})) {
