@@ -32,6 +32,7 @@ struct BatchOptions {
   std::string db_path;            // the store ("" = none: no resume)
   std::optional<Shard> shard;
   bool want_csv = false;          // workers also render the record as CSV rows
+  bool want_printed = false;      // workers also render the record indented (whole files)
   bool english = false;           // findings' messages in English (--lang en)
   bool quiet = false;             // no progress, no final summary
   bool progress = true;           // the live / periodic progress lines

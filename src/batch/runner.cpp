@@ -62,7 +62,10 @@ class Supervisor {
   void emit_in_order();
   void fail_input(const BatchInput& in, const std::string& reason);
   nlohmann::json worker_config() const {
-    return {{"read", read_options_json(options_.read)}, {"csv", options_.want_csv}, {"english", options_.english}};
+    return {{"read", read_options_json(options_.read)},
+            {"csv", options_.want_csv},
+            {"printed", options_.want_printed},
+            {"english", options_.english}};
   }
 
   const InputSet& set_;
@@ -139,8 +142,8 @@ void Supervisor::requeue_after_head(Slot& slot) {
 }
 
 void Supervisor::collect(Slot& slot) {
-  std::string line;
-  for (int got; !slot.jobs.empty() && (got = slot.worker->receive(line)) != 0;) {
+  InputResult answer;
+  for (int got; !slot.jobs.empty() && (got = slot.worker->receive(answer)) != 0;) {
     size_t job = slot.jobs.front();
     InputResult result;
     if (got < 0) {
@@ -148,15 +151,7 @@ void Supervisor::collect(Slot& slot) {
       slot.worker.reset();
       requeue_after_head(slot);
     } else {
-      auto answer = nlohmann::ordered_json::parse(line, nullptr, false);
-      if (answer.is_discarded()) answer = {{"ok", false}, {"error", "the worker's answer could not be read"}};
-      result.ok = answer.value("ok", false);
-      if (result.ok) {
-        result.record = std::move(answer["record"]);
-        result.csv = answer.value("csv", "");
-      } else {
-        result.error = answer.value("error", "unknown error");
-      }
+      result = std::move(answer);
     }
     slot.jobs.pop_front();
     slot.started = Clock::now();
@@ -178,7 +173,9 @@ void Supervisor::enforce_budgets(Slot& slot) {
   requeue_after_head(slot);
   size_t job = slot.jobs.front();
   slot.jobs.pop_front();
-  finish(job, InputResult{false, reason + "; its worker was stopped and replaced", {}, {}});
+  InputResult failed;
+  failed.error = reason + "; its worker was stopped and replaced";
+  finish(job, std::move(failed));
 }
 
 // Results are stored and handed on in the inputs' order, so that a store
@@ -192,16 +189,19 @@ void Supervisor::finish(size_t job, InputResult result) {
 void Supervisor::store(const BatchInput& in, InputResult& result) {
   if (db_) {
     StoredReport r{in.sha256, result.ok ? "ok" : "failed", result.error, kToolVersion, options_hash_, utc_now(),
-                   in.name, result.ok ? result.record.dump() : "", in.paths};
+                   in.name, result.ok ? result.record : "", in.paths};
     try {
       db_->put(r);
     } catch (const std::exception& e) {
-      if (result.ok) result = InputResult{false, e.what(), {}, {}};
+      if (result.ok) {
+        result = InputResult{};
+        result.error = e.what();
+      }
     }
   }
   if (result.ok) {
     ++totals_.read;
-    for (auto& [k, n] : findings_by_kind(result.record)) totals_.findings[k] += n;
+    for (auto& [k, n] : result.findings_by_kind) totals_.findings[k] += n;
   } else {
     fail_input(in, result.error);
   }

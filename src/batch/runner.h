@@ -5,19 +5,15 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "batch/answer.h"
 #include "batch/inputs.h"
 #include "batch/progress.h"
 #include "batch/run_options.h"
 
 namespace gongkai {
 
-// One input's outcome as the caller's output sees it.
-struct InputResult {
-  bool ok = false;
-  std::string error;                // when not ok
-  nlohmann::ordered_json record;    // when ok
-  std::string csv;                  // when ok and BatchOptions::want_csv
-};
+// One input's outcome as the caller's output sees it: rendered by the worker.
+using InputResult = WorkerAnswer;
 
 // What the caller's output did with a result: "" when written, else why not;
 // `fatal` stops the run (nothing more can be written).

@@ -14,6 +14,7 @@
 #include <new>
 #include <stdexcept>
 
+#include "batch/progress.h"
 #include "batch/run_options.h"
 #include "pipeline/extract.h"
 #include "writers/csv_writer.h"
@@ -33,13 +34,31 @@ bool write_all(int fd, const std::string& s) {
   return true;
 }
 
-nlohmann::ordered_json serve(const nlohmann::json& request, ReadContext& context, bool csv, Lang lang) {
+// How the worker renders what the supervisor writes (its config line).
+struct Rendering {
+  bool csv = false;      // CSV rows too
+  bool printed = false;  // the record indented, as a file or a single stdout record holds it
+  Lang lang = Lang::Zh;
+};
+
+std::string dump(const nlohmann::ordered_json& j, int indent) {
+  return j.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+WorkerAnswer serve(const nlohmann::json& request, ReadContext& context, const Rendering& how) {
   std::string bytes = read_input_file(request.at("path").get<std::string>());
   if (sha256_hex(bytes) != request.at("sha256").get<std::string>())
     throw ReadError("the file changed while the batch ran (its content is not what was hashed)");
   Report r = extract_bytes(bytes, request.at("name").get<std::string>(), context);
-  nlohmann::ordered_json answer = {{"ok", true}, {"record", to_json(r, lang)}};
-  if (csv) answer["csv"] = to_csv(r, true);
+  nlohmann::ordered_json record = to_json(r, how.lang);
+  WorkerAnswer answer;
+  answer.ok = true;
+  answer.record = dump(record, -1);
+  if (how.printed) answer.printed = dump(record, 1);
+  if (how.csv) answer.csv = to_csv(r, true);
+  answer.findings_by_kind = findings_by_kind(record);
+  auto key = record.value("/meta/agency_normalised"_json_pointer, nlohmann::ordered_json());
+  if (key.is_string()) answer.agency = key.get<std::string>();
   return answer;
 }
 
@@ -54,20 +73,20 @@ int run_worker() {
   if (!std::getline(std::cin, line)) return 0;
   nlohmann::json config = nlohmann::json::parse(line);
   ReadContext context(read_options_from_json(config.at("read")));
-  bool csv = config.value("csv", false);
-  Lang lang = config.value("english", false) ? Lang::En : Lang::Zh;
+  Rendering how{config.value("csv", false), config.value("printed", false),
+                config.value("english", false) ? Lang::En : Lang::Zh};
   while (std::getline(std::cin, line)) {
-    nlohmann::ordered_json answer;
+    WorkerAnswer answer;
     try {
-      answer = serve(nlohmann::json::parse(line), context, csv, lang);
+      answer = serve(nlohmann::json::parse(line), context, how);
     } catch (const ReadError& e) {
-      answer = {{"ok", false}, {"error", e.what()}};
+      answer.error = e.what();
     } catch (const std::bad_alloc&) {
-      answer = {{"ok", false}, {"error", "out of memory"}};
+      answer.error = "out of memory";
     } catch (const std::exception& e) {
-      answer = {{"ok", false}, {"error", std::string("internal error: ") + e.what()}};
+      answer.error = std::string("internal error: ") + e.what();
     }
-    if (!write_all(answers, answer.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n")) return 1;
+    if (!write_all(answers, frame_answer(answer))) return 1;
   }
   return 0;
 }
@@ -104,15 +123,10 @@ WorkerProcess::~WorkerProcess() {
 
 bool WorkerProcess::send(const nlohmann::json& request) { return write_all(to_, request.dump() + "\n"); }
 
-int WorkerProcess::receive(std::string& line) {
+int WorkerProcess::receive(WorkerAnswer& answer) {
   char buf[1 << 16];
   for (;;) {
-    auto nl = buffer_.find('\n');
-    if (nl != std::string::npos) {
-      line = buffer_.substr(0, nl);
-      buffer_.erase(0, nl + 1);
-      return 1;
-    }
+    if (take_answer(buffer_, answer)) return 1;
     ssize_t n = ::read(from_, buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0 && errno == EAGAIN) return 0;

@@ -4,15 +4,17 @@
 // a hang or a memory blow-up then costs that input alone: the supervisor
 // records it as failed with the reason and starts a new worker.
 //
-// Protocol, one JSON object a line: the supervisor first sends the read
-// options ({"read": {...}, "csv": bool}), then one request per input
-// ({"path", "name", "sha256"}); the worker answers each with
-// {"ok": true, "record": {...}, "csv": "..."} or {"ok": false, "error": "..."}.
+// Protocol: the supervisor first sends the read options and what to render
+// ({"read": {...}, "csv": bool, "printed": bool, "english": bool}), then one
+// request per input ({"path", "name", "sha256"}), each a JSON line; the
+// worker answers each with a framed WorkerAnswer (answer.h).
 #pragma once
 #include <sys/types.h>
 
 #include <nlohmann/json.hpp>
 #include <string>
+
+#include "batch/answer.h"
 
 namespace gongkai {
 
@@ -31,10 +33,10 @@ class WorkerProcess {
   // Sends one request; false when the worker is gone.
   bool send(const nlohmann::json& request);
   int answer_fd() const { return from_; }
-  // Reads what is available. Returns 1 with `line` set when an answer is
+  // Reads what is available. Returns 1 with `answer` set when an answer is
   // complete, 0 when more is to come, -1 when the worker closed its end
   // (it died: ask end() why).
-  int receive(std::string& line);
+  int receive(WorkerAnswer& answer);
   // Resident memory in MB (0 when it cannot be read).
   long resident_mb() const;
   // Kills the worker (SIGKILL) and reaps it.

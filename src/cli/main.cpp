@@ -139,6 +139,7 @@ int run_extract(ExtractArgs& a) {
   }
   a.out.to_stdout = a.out.out_dir.empty() && db.empty();
   a.out.one_per_line = set.inputs.size() + set.errors.size() > 1;
+  a.batch.want_printed = a.out.format == "json" && (!a.out.out_dir.empty() || (a.out.to_stdout && !a.out.one_per_line));
   // A single input's record on stdout is the whole output; anything larger gets a summary.
   a.batch.summary = !a.batch.quiet && !(a.out.to_stdout && set.paths + static_cast<long>(set.errors.size()) <= 1);
   BatchTotals totals;
@@ -148,17 +149,16 @@ int run_extract(ExtractArgs& a) {
     status = run_batch(set, a.batch, "/proc/self/exe",
                        [&](const BatchInput& in, const InputResult& r) {
                          SinkStatus s;
-                         auto key = r.record.value("/meta/agency_normalised"_json_pointer, nlohmann::ordered_json());
-                         if (key.is_string()) agencies.insert(key.get<std::string>());
+                         if (!r.agency.empty()) agencies.insert(r.agency);
                          if (spreadsheet.wanted()) {
                            try {
-                             spreadsheet.add(record_from_json(r.record));
+                             spreadsheet.add(record_from_json(r.parsed()));
                            } catch (const std::exception& e) {
                              s.error = e.what();
                            }
                            return s;
                          }
-                         s.error = a.out.write(in.paths[0], in.relative, r.record, r.csv, s.fatal);
+                         s.error = a.out.write(in.paths[0], in.relative, r, s.fatal);
                          return s;
                        },
                        totals);

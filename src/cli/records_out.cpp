@@ -9,7 +9,8 @@
 namespace gongkai {
 
 std::string RecordsOut::write(const std::string& input_path, const std::string& relative,
-                              const nlohmann::ordered_json& record, const std::string& csv_rows, bool& fatal) {
+                              const InputResult& result, bool& fatal) {
+  const std::string& csv_rows = result.csv;
   namespace fs = std::filesystem;
   bool csv = format == "csv";
   if (!out_dir.empty()) {
@@ -21,15 +22,15 @@ std::string RecordsOut::write(const std::string& input_path, const std::string& 
     std::error_code ec;
     fs::create_directories(out.parent_path(), ec);
     if (ec) return "cannot create " + out.parent_path().string() + ": " + ec.message();
-    std::string body = csv ? csv_rows : record.dump(1) + "\n";
+    std::string body = csv ? csv_rows : result.printed + "\n";
     if (std::string why = write_file_atomically(out.string(), body); !why.empty())
       return "cannot write " + out.string() + ": " + why;
-    if (summary) std::cout << summary_line(input_path, record) << "\n" << std::flush;
+    if (summary) std::cout << summary_line(input_path, result.parsed()) << "\n" << std::flush;
     return "";
   }
   if (to_stdout) {
     // The workers' CSV starts with its header line: stdout has it once.
-    std::string body = !csv ? record.dump(one_per_line ? -1 : 1) + "\n"
+    std::string body = !csv ? (one_per_line ? result.record : result.printed) + "\n"
                        : csv_header_done_ ? csv_rows.substr(csv_rows.find('\n') + 1)
                                           : csv_rows;
     csv_header_done_ = true;
@@ -37,10 +38,10 @@ std::string RecordsOut::write(const std::string& input_path, const std::string& 
       fatal = true;
       return why;
     }
-    if (summary) std::cerr << summary_line(input_path, record) << "\n";
+    if (summary) std::cerr << summary_line(input_path, result.parsed()) << "\n";
     return "";
   }
-  if (summary) std::cout << summary_line(input_path, record) << "\n" << std::flush;
+  if (summary) std::cout << summary_line(input_path, result.parsed()) << "\n" << std::flush;
   return "";
 }
 

@@ -3,8 +3,9 @@
 // overwrite), and the one-line summaries.
 #pragma once
 #include <map>
-#include <nlohmann/json.hpp>
 #include <string>
+
+#include "batch/runner.h"
 
 namespace gongkai {
 
@@ -17,8 +18,8 @@ struct RecordsOut {
 
   // Writes one record; "" or the reason it could not be written. `fatal`
   // is set when nothing more can reach stdout.
-  std::string write(const std::string& input_path, const std::string& relative, const nlohmann::ordered_json& record,
-                    const std::string& csv_rows, bool& fatal);  // csv_rows: header and rows
+  std::string write(const std::string& input_path, const std::string& relative, const InputResult& result,
+                    bool& fatal);
 
  private:
   std::map<std::string, std::string> claimed_;  // output file → the input it holds

@@ -67,13 +67,16 @@ struct Statement {
   }
 };
 
-void bind(sqlite3_stmt* s, int i, const std::string& t) {
+// Not named bind: with a temporary string argument, argument-dependent
+// lookup preferred std::bind, which bound nothing, and every finding's cells
+// were stored as NULL (StoreRows.ReplacedFindingsKeepTheirCells).
+void bind_string(sqlite3_stmt* s, int i, const std::string& t) {
   sqlite3_bind_text(s, i, t.data(), static_cast<int>(t.size()), SQLITE_TRANSIENT);
 }
 void bind_text(sqlite3_stmt* s, int i, const nlohmann::ordered_json& v) {
-  if (v.is_string()) bind(s, i, v.get_ref<const std::string&>());
+  if (v.is_string()) bind_string(s, i, v.get_ref<const std::string&>());
   else if (v.is_null()) sqlite3_bind_null(s, i);
-  else bind(s, i, v.dump());
+  else bind_string(s, i, v.dump());
 }
 void bind_number(sqlite3_stmt* s, int i, const nlohmann::ordered_json& v) {
   if (v.is_number_integer()) sqlite3_bind_int64(s, i, v.get<int64_t>());
@@ -213,20 +216,20 @@ ReportDb::ReportDb(const std::string& path) : impl_(std::make_unique<Impl>()) {
 ReportDb::~ReportDb() = default;
 
 void ReportDb::Impl::put_rows(const StoredReport& r) {
-  bind(del.s, 1, r.sha256);
+  bind_string(del.s, 1, r.sha256);
   step(del);
   nlohmann::ordered_json j = r.record.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json::parse(r.record);
   const auto& src = at(j, "source");
   const auto& meta = at(j, "meta");
-  bind(rep.s, 1, r.sha256);
-  bind(rep.s, 2, r.status);
+  bind_string(rep.s, 1, r.sha256);
+  bind_string(rep.s, 2, r.status);
   if (r.error.empty()) sqlite3_bind_null(rep.s, 3);
-  else bind(rep.s, 3, r.error);
-  bind(rep.s, 4, r.tool_version);
+  else bind_string(rep.s, 3, r.error);
+  bind_string(rep.s, 4, r.tool_version);
   sqlite3_bind_int(rep.s, 5, kStoreSchema);
-  bind(rep.s, 6, r.options_hash);
-  bind(rep.s, 7, r.extracted_at);
-  bind(rep.s, 8, r.file);
+  bind_string(rep.s, 6, r.options_hash);
+  bind_string(rep.s, 7, r.extracted_at);
+  bind_string(rep.s, 8, r.file);
   bind_text(rep.s, 9, at(src, "kind"));
   bind_number(rep.s, 10, at(src, "pages"));
   bind_text(rep.s, 11, at(meta, "title"));
@@ -235,7 +238,7 @@ void ReportDb::Impl::put_rows(const StoredReport& r) {
   bind_number(rep.s, 14, at(meta, "year"));
   bind_text(rep.s, 15, at(meta, "template"));
   if (r.record.empty()) sqlite3_bind_null(rep.s, 16);
-  else bind(rep.s, 16, r.record);
+  else bind_string(rep.s, 16, r.record);
   step(rep);
   sqlite3_int64 id = sqlite3_last_insert_rowid(db);
   for (const auto& c : at(j, "cells")) {
@@ -258,8 +261,8 @@ void ReportDb::Impl::put_rows(const StoredReport& r) {
   }
   for (const auto& f : at(j, "findings")) insert_finding(id, f);
   for (const std::string& p : r.paths) {
-    bind(add_path.s, 1, r.sha256);
-    bind(add_path.s, 2, p);
+    bind_string(add_path.s, 1, r.sha256);
+    bind_string(add_path.s, 2, p);
     step(add_path);
   }
 }
@@ -283,8 +286,8 @@ void ReportDb::add_paths(const std::string& sha256, const std::vector<std::strin
   Impl& d = *impl_;
   d.transaction([&] {
     for (const std::string& p : paths) {
-      bind(d.add_path.s, 1, sha256);
-      bind(d.add_path.s, 2, p);
+      bind_string(d.add_path.s, 1, sha256);
+      bind_string(d.add_path.s, 2, p);
       d.step(d.add_path);
     }
   });
@@ -296,12 +299,12 @@ void ReportDb::replace_findings(const std::string& sha256, const std::string& ki
   d.transaction([&] {
     Statement id, drop;
     d.prepare(id, "SELECT id FROM reports WHERE sha256 = ?1");
-    bind(id.s, 1, sha256);
+    bind_string(id.s, 1, sha256);
     if (sqlite3_step(id.s) != SQLITE_ROW) throw std::runtime_error("database " + d.path + ": no report " + sha256);
     sqlite3_int64 report = sqlite3_column_int64(id.s, 0);
     d.prepare(drop, "DELETE FROM findings WHERE report_id = ?1 AND kind = ?2");
     sqlite3_bind_int64(drop.s, 1, report);
-    bind(drop.s, 2, kind);
+    bind_string(drop.s, 2, kind);
     d.step(drop);
     for (const auto& f : findings) d.insert_finding(report, f);
   });
@@ -309,7 +312,7 @@ void ReportDb::replace_findings(const std::string& sha256, const std::string& ki
 
 std::optional<StoredState> ReportDb::state(const std::string& sha256) {
   Impl& d = *impl_;
-  bind(d.state.s, 1, sha256);
+  bind_string(d.state.s, 1, sha256);
   std::optional<StoredState> out;
   int rc = sqlite3_step(d.state.s);
   if (rc == SQLITE_ROW) out = StoredState{column(d.state.s, 0), column(d.state.s, 1), column(d.state.s, 2)};
@@ -320,7 +323,7 @@ std::optional<StoredState> ReportDb::state(const std::string& sha256) {
 
 std::optional<StoredReport> ReportDb::get(const std::string& sha256) {
   Impl& d = *impl_;
-  bind(d.get.s, 1, sha256);
+  bind_string(d.get.s, 1, sha256);
   std::optional<StoredReport> out;
   int rc = sqlite3_step(d.get.s);
   if (rc == SQLITE_ROW) {
@@ -331,7 +334,7 @@ std::optional<StoredReport> ReportDb::get(const std::string& sha256) {
   d.get.done();
   if (rc != SQLITE_ROW && rc != SQLITE_DONE) d.fail("read");
   if (!out) return out;
-  bind(d.paths.s, 1, sha256);
+  bind_string(d.paths.s, 1, sha256);
   while ((rc = sqlite3_step(d.paths.s)) == SQLITE_ROW) out->paths.push_back(column(d.paths.s, 0));
   d.paths.done();
   if (rc != SQLITE_DONE) d.fail("read");
