@@ -38,7 +38,7 @@ struct InputRequest {
   std::string spool_dir;            // where stdin's bytes are kept for the worker
 };
 
-// Reads and hashes every input (one file at a time), walks folders (sorted,
+// Reads and hashes every input (on all cores, one file per task), walks folders (sorted,
 // hidden entries and `skip` left out, files taken by their content: PDF,
 // image, HTML, or text named .txt/.md/.markdown/.text), groups by content and
 // keeps the given shard's share.

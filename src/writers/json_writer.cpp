@@ -58,20 +58,6 @@ void region_json(const Meta& m, json& meta) {
   if (!m.division_candidates.empty()) meta["division_candidates"] = m.division_candidates;
 }
 
-json finding_json(const Report& r, const Finding& f, Lang lang) {
-  json refs = json::array();
-  for (auto& k : f.cells) refs.push_back(cell_ref_json(r, k));
-  json out = {{"rule", f.rule}, {"severity", severity_key(f.severity)}, {"kind", finding_kind_key(f.kind)},
-              {"message", finding_message(f, lang)}, {"cells", refs}};
-  if (auto page = finding_page(r, f)) out["page"] = *page;
-  if (!f.suspect_cells.empty()) {
-    json suspects = json::array();
-    for (auto& k : f.suspect_cells) suspects.push_back(cell_ref_json(r, k));
-    out["suspect_cells"] = suspects;
-  }
-  return out;
-}
-
 json table_json(const Report& r, const TableLayout& t) {
   json out = json::object();
   if (!t.found || !t.spec) return out;
@@ -87,6 +73,20 @@ json table_json(const Report& r, const TableLayout& t) {
 }
 
 }  // namespace
+
+nlohmann::ordered_json finding_json(const Report& r, const Finding& f, Lang lang) {
+  json refs = json::array();
+  for (auto& k : f.cells) refs.push_back(cell_ref_json(r, k));
+  json out = {{"rule", f.rule}, {"severity", severity_key(f.severity)}, {"kind", finding_kind_key(f.kind)},
+              {"message", finding_message(f, lang)}, {"cells", refs}};
+  if (auto page = finding_page(r, f)) out["page"] = *page;
+  if (!f.suspect_cells.empty()) {
+    json suspects = json::array();
+    for (auto& k : f.suspect_cells) suspects.push_back(cell_ref_json(r, k));
+    out["suspect_cells"] = suspects;
+  }
+  return out;
+}
 
 json to_json(const Report& r, Lang lang) {
   json j;
