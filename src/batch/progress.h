@@ -22,6 +22,7 @@ struct BatchTotals {
   long read = 0;          // extracted now
   long failed = 0;
   long skipped = 0;       // already in the store with this version and options
+  std::vector<size_t> skipped_inputs;  // which: indices into the InputSet's inputs
   long other_shards = 0;
   std::vector<std::pair<std::string, std::string>> failures;  // path, reason
   std::map<std::string, long> findings;                      // by kind, over the reports read

@@ -100,6 +100,7 @@ void Supervisor::plan() {
           state->options_hash == options_hash_) {
         db_->add_paths(in.sha256, in.paths);
         ++totals_.skipped;
+        totals_.skipped_inputs.push_back(static_cast<size_t>(&in - set_.inputs.data()));
         continue;
       }
     }

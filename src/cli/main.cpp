@@ -104,6 +104,20 @@ void add_extract_options(CLI::App* extract, ExtractArgs& a) {
       "--max-memory fails that input alone.");
 }
 
+// A spreadsheet is the whole run's: the inputs a rerun skipped as already
+// stored are in it too, from their stored records (without this, adding 10
+// files to an archive gave a spreadsheet of 10 rows).
+void add_stored_records(const std::string& db, const InputSet& set, const BatchTotals& totals,
+                        SpreadsheetRun& spreadsheet) {
+  if (totals.skipped_inputs.empty()) return;
+  ReportDb store(db);
+  for (size_t i : totals.skipped_inputs) {
+    auto stored = store.get(set.inputs[i].sha256);
+    if (stored && stored->status == "ok" && !stored->record.empty())
+      spreadsheet.add(i, record_from_json(nlohmann::json::parse(stored->record)));
+  }
+}
+
 int run_extract(ExtractArgs& a) {
   if (a.inputs.empty() && a.files_from.empty()) {
     std::cerr << "gongkai extract: no input (give files, folders or --files-from LIST)\n";
@@ -152,7 +166,7 @@ int run_extract(ExtractArgs& a) {
                          if (!r.agency.empty()) agencies.insert(r.agency);
                          if (spreadsheet.wanted()) {
                            try {
-                             spreadsheet.add(record_from_json(r.parsed()));
+                             spreadsheet.add(static_cast<size_t>(&in - set.inputs.data()), record_from_json(r.parsed()));
                            } catch (const std::exception& e) {
                              s.error = e.what();
                            }
@@ -175,6 +189,15 @@ int run_extract(ExtractArgs& a) {
       if (a.batch.summary) std::cerr << "cross-year checks: " << n << " findings over " << agencies.size() << " agencies\n";
     } catch (const std::exception& e) {
       std::cerr << "gongkai: cross-year checks: " << e.what() << "\n";
+      status = 3;
+    }
+  }
+  if (status != 3 && spreadsheet.wanted() && !db.empty()) {
+    try {
+      add_stored_records(db, set, totals, spreadsheet);
+    } catch (const std::exception& e) {
+      std::cerr << "gongkai: " << db << ": the stored records of the skipped inputs could not be read: " << e.what()
+                << "\n";
       status = 3;
     }
   }

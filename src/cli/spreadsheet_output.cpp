@@ -21,7 +21,7 @@ SpreadsheetRun::SpreadsheetRun(std::string format, std::string out_dir, Lang lan
 int SpreadsheetRun::finish() {
   if (!wanted()) return 0;
   std::vector<Report*> all;
-  for (Report& r : reports_) all.push_back(&r);
+  for (auto& [order, r] : reports_) all.push_back(&r);
   add_cross_year_findings(all);
   std::vector<const Report*> view(all.begin(), all.end());
   std::string where = out_dir_.empty() ? "standard output"

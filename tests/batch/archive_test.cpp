@@ -146,3 +146,23 @@ TEST(Archive, MergeKeepsTheNewerToolVersion) {
                             "ORDER BY tool_version"),
             std::string(gongkai::kToolVersion) + "|0\n99.0.0|1\n");
 }
+
+// A spreadsheet is the whole run's: a rerun that skips what the store holds
+// still lists every input, in the inputs' order, the skipped ones from the store.
+TEST(Archive, RerunSpreadsheetListsTheSkippedInputsToo) {
+  fs::path d = fresh_dir("sheet");
+  auto first = write_reports(d / "in", 0, 2);
+  auto later = write_reports(d / "in", 2, 3);
+  std::string db = (d / "s.sqlite").string();
+  ASSERT_EQ(run_cli("extract -q --db " + db + joined(first)).status, 0);
+  auto r = run_cli("extract --db " + db + " --format wide-csv --out-dir " + (d / "out").string() + " " +
+                   (d / "in").string());
+  EXPECT_EQ(r.status, 0) << r.out;
+  EXPECT_NE(r.out.find("1 read, 0 failed, 2 skipped"), std::string::npos) << r.out;
+  std::ifstream csv(d / "out/reports.csv");
+  std::vector<std::string> files;
+  for (std::string line; std::getline(csv, line);) files.push_back(line.substr(0, line.find(',')));
+  ASSERT_EQ(files.size(), 4u);  // the header and one row per report
+  EXPECT_EQ(std::vector<std::string>(files.begin() + 1, files.end()),
+            (std::vector<std::string>{"r000.txt", "r001.txt", "r002.txt"}));
+}
