@@ -353,6 +353,14 @@ std::vector<std::string> ReportDb::hashes() {
 
 std::map<std::string, std::vector<std::string>> ReportDb::hashes_of_agencies(
     const std::set<std::string>& agency_keys) {
+  auto all = hashes_by_agency();
+  std::map<std::string, std::vector<std::string>> out;
+  for (auto& [key, hashes] : all)
+    if (agency_keys.count(key)) out[key] = std::move(hashes);
+  return out;
+}
+
+std::map<std::string, std::vector<std::string>> ReportDb::hashes_by_agency() {
   Impl& d = *impl_;
   Statement st;
   d.prepare(st,
@@ -361,8 +369,7 @@ std::map<std::string, std::vector<std::string>> ReportDb::hashes_of_agencies(
   std::map<std::string, std::vector<std::string>> out;
   int rc;
   while ((rc = sqlite3_step(st.s)) == SQLITE_ROW) {
-    std::string key = column(st.s, 0);
-    if (agency_keys.count(key)) out[key].push_back(column(st.s, 1));
+    out[column(st.s, 0)].push_back(column(st.s, 1));
   }
   if (rc != SQLITE_DONE) d.fail("read");
   return out;

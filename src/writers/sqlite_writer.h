@@ -71,6 +71,8 @@ class ReportDb {
   // (meta.agency_normalised) is one of `agency_keys`, by key, each sorted.
   // One pass over the store, however many keys.
   std::map<std::string, std::vector<std::string>> hashes_of_agencies(const std::set<std::string>& agency_keys);
+  // The same for every agency key the store holds ("" for records without one).
+  std::map<std::string, std::vector<std::string>> hashes_by_agency();
   // Replaces the findings of one kind of a stored report by `findings` (the
   // JSON writer's finding objects), in one transaction: what `gongkai check`
   // finds across years lands beside what extraction found, and a second check
