@@ -65,6 +65,7 @@ class Supervisor {
     return {{"read", read_options_json(options_.read)},
             {"csv", options_.want_csv},
             {"printed", options_.want_printed},
+            {"max_memory_mb", options_.max_memory_mb},
             {"english", options_.english}};
   }
 

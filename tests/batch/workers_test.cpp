@@ -76,6 +76,31 @@ TEST(Workers, AnInputPastTheMemoryBudgetFailsAndTheOthersAreWritten) {
   EXPECT_FALSE(fs::exists(d / "out/scan.json"));
 }
 
+// Under the polled budget, the kernel refuses a worker's allocations past
+// half again the budget (RLIMIT_DATA), so that an input allocating faster
+// than the poll cannot overshoot by any amount.
+TEST(Workers, TheKernelCapsAWorkersDataAtHalfAgainTheBudget) {
+#if defined(__SANITIZE_ADDRESS__)
+  GTEST_SKIP() << "no cap under AddressSanitizer (its shadow memory is terabytes of private mappings)";
+#endif
+  fs::path d = fresh_dir("cap");
+  // A scan: its worker reads for seconds, long enough to be looked at.
+  pid_t run = start_cli({"extract", "-q", "-j", "1", "--max-memory", "1000", "--out-dir", (d / "out").string(), scan()});
+  std::vector<pid_t> workers = wait_for_workers(run);
+  ASSERT_EQ(workers.size(), 1u);
+  // The worker sets it once it has read its configuration from the supervisor.
+  std::string data;
+  for (int i = 0; i < 100 && (data.empty() || data.find("unlimited") != std::string::npos); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    std::ifstream limits("/proc/" + std::to_string(workers[0]) + "/limits");
+    for (std::string line; std::getline(limits, line);)
+      if (line.rfind("Max data size", 0) == 0) data = line;
+  }
+  EXPECT_NE(data.find(std::to_string(1500LL * 1024 * 1024)), std::string::npos) << data;
+  ::kill(run, SIGKILL);  // its worker follows it (PR_SET_PDEATHSIG)
+  wait_exit(run);
+}
+
 TEST(Workers, ACrashedWorkerIsReplacedAndTheBatchGoesOn) {
   fs::path d = fresh_dir("crash");
   std::string db = (d / "s.sqlite").string();
