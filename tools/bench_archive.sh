@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Archive benchmarks (issue 14); prints figures, asserts nothing. Run under
 # nice on a shared machine and quote the load printed with each figure.
-#   tools/bench_archive.sh kinds            throughput by kind, -j1 against -j2
+#   tools/bench_archive.sh kinds            throughput by kind, -j1 against -j2, without and with a store
+#                                           (KINDS="text pdf" for some kinds only)
 #   tools/bench_archive.sh startup          in-process cost per report against process start-up
 #   tools/bench_archive.sh scale ARCHIVE N...  time and memory on the first N inputs of an
 #                                           archive from tools/gen_archive.sh, then an
@@ -30,21 +31,31 @@ distinct() {
   for ((i = 0; i < $1; i++)); do { cat "$2"; printf '\n%% copy %d\n' "$i"; } > "$3/$i.pdf"; done
 }
 
+# median_run ARGS...: the median wall and CPU of 3 runs (a fresh store each
+# time when ARGS hold --db, so that nothing is skipped).
+median_run() {
+  for i in 1 2 3; do rm -f "$TMP/k.sqlite"*; run x "$@"; done | sort -k2 -n | sed -n 2p | cut -d' ' -f2-
+}
+
 kinds() {
   /usr/bin/python3 tools/gen_text_corpus.py --out "$TMP/text" --count 300 --seed 7 --styles tsv,lines,markdown >/dev/null
   /usr/bin/python3 tools/gen_text_corpus.py --out "$TMP/html" --count 300 --seed 8 --styles html >/dev/null
   mkdir -p "$TMP/pdf"
-  for f in samples/*.pdf tests/data/generated-pdf/*.pdf; do distinct 4 "$f" "$TMP/pdf/$(basename "$f" .pdf)"; done
+  for f in samples/*.pdf tests/data/generated-pdf/*.pdf; do distinct 12 "$f" "$TMP/pdf/$(basename "$f" .pdf)"; done
   distinct 4 tests/data/scans/huaian-city-2024-p3-5.scan.pdf "$TMP/scan"
-  printf "%-6s %6s %9s %9s %9s %9s %8s %s\n" kind inputs "j1 wall" "j1 CPU" "j2 wall" "j2 CPU" "j2/j1" "load before"
-  for kind in text html pdf scan; do
+  echo "medians of 3; wall and CPU (user+sys of gongkai and its workers) in seconds"
+  printf "%-6s %6s %-8s %9s %9s %9s %9s %8s %s\n" kind inputs store "j1 wall" "j1 CPU" "j2 wall" "j2 CPU" "j2/j1" "load before"
+  for kind in ${KINDS:-text html pdf scan}; do
     n=$(find "$TMP/$kind" -type f ! -name '*.json' | wc -l)
-    l=$(load)
-    read -r _ w1 c1 < <(run "$kind" -j 1 "$TMP/$kind")
-    read -r _ w2 c2 < <(run "$kind" -j 2 "$TMP/$kind")
-    printf "%-6s %6d %8.2fs %8.2fs %8.2fs %8.2fs %7.2fx %s\n" "$kind" "$n" "$w1" "$c1" "$w2" "$c2" \
-      "$(calc "$w1 / $w2")" "$l"
-    echo "       $(calc "$n / $w1" | xargs printf '%.1f') reports/s at -j1, $(calc "$n / $w2" | xargs printf '%.1f') at -j2; $(calc "1000 * $c1 / $n" | xargs printf '%.1f') CPU ms per report"
+    for store in none sqlite; do
+      db=(); [ "$store" = sqlite ] && db=(--db "$TMP/k.sqlite")
+      l=$(load)
+      read -r w1 c1 < <(median_run "${db[@]}" -j 1 "$TMP/$kind")
+      read -r w2 c2 < <(median_run "${db[@]}" -j 2 "$TMP/$kind")
+      printf "%-6s %6d %-8s %8.2fs %8.2fs %8.2fs %8.2fs %7.2fx %s\n" "$kind" "$n" "$store" "$w1" "$c1" "$w2" "$c2" \
+        "$(calc "$w1 / $w2")" "$l"
+    done
+    echo "       $(calc "1000 * $c1 / $n" | xargs printf '%.1f') CPU ms per report (-j1, with the store)"
   done
 }
 

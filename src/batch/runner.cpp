@@ -43,6 +43,13 @@ struct Slot {
 };
 constexpr size_t kInputsInFlight = 2;
 
+// The store commits the reports of half a second at once, each whole or
+// absent (ReportDb::group_commits). One commit per report wrote every page
+// its ~200 cells touched in the cells(tbl, row, col) index, again for each
+// report: 540 page writes per text report, a WAL checkpoint every two
+// reports. 300 text reports, -j1: 1.94 s -> 1.22-1.41 s of wall.
+constexpr std::chrono::milliseconds kStoreCommitWindow{500};
+
 class Supervisor {
  public:
   Supervisor(const InputSet& set, const BatchOptions& options, const std::string& exe, const ResultSink& sink,
@@ -224,7 +231,10 @@ void Supervisor::emit_in_order() {
 
 int Supervisor::run() {
   auto start = Clock::now();
-  if (!options_.db_path.empty()) db_ = std::make_unique<ReportDb>(options_.db_path);
+  if (!options_.db_path.empty()) {
+    db_ = std::make_unique<ReportDb>(options_.db_path);
+    db_->group_commits(kStoreCommitWindow);
+  }
   options_hash_ = options_hash(options_.read);
   for (const InputError& e : set_.errors) {
     std::cerr << "gongkai: " << e.path << ": " << e.reason << "\n";
@@ -233,6 +243,7 @@ int Supervisor::run() {
     status_ = 1;
   }
   plan();
+  if (db_) db_->defer_cell_index(work_.size());
   slots_.resize(std::min<size_t>(std::max(1u, options_.jobs), work_.size()));
   Progress progress(static_cast<long>(work_.size()), options_.progress && !options_.quiet);
   while (finished_ < work_.size() && !stopped_) {
@@ -245,10 +256,12 @@ int Supervisor::run() {
     for (size_t i = 0; i < fds.size(); ++i)
       if (fds[i].revents) collect(*polled[i]);
     for (Slot& s : slots_) enforce_budgets(s);
+    if (db_) db_->commit_due();
     progress.update(static_cast<long>(finished_), totals_.failed);
   }
   progress.finish();
   slots_.clear();  // the workers are stopped
+  if (db_) db_->build_cell_index();  // and commits
   totals_.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   return status_;
 }

@@ -79,6 +79,7 @@ int check_store(const std::string& db_path, Lang lang) {
   long reports = 0, found = 0;
   try {
     ReportDb store(db_path);
+    store.group_commits(std::chrono::milliseconds(500));  // as an archive run's writes (batch/runner.cpp)
     // One agency at a time, as an archive run checks them: the whole store
     // loaded at once held 150 MB for 1,010 reports, 15 GB for an archive of
     // 100,000.
@@ -102,6 +103,7 @@ int check_store(const std::string& db_path, Lang lang) {
 
 long check_agencies(const std::string& db_path, const std::set<std::string>& agency_keys, Lang lang) {
   ReportDb store(db_path);
+  store.group_commits(std::chrono::milliseconds(500));  // as the run's own writes (batch/runner.cpp)
   long found = 0;
   // One agency at a time: only its years are held, so an archive of any size
   // is checked in the memory of its largest agency.

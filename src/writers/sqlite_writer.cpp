@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <chrono>
+#include <iostream>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <thread>
@@ -120,7 +121,9 @@ struct ReportDb::Impl {
       std::string e = err ? err : "";
       sqlite3_free(err);
       if (rc == SQLITE_OK) return;
-      if ((rc == SQLITE_BUSY || rc == SQLITE_LOCKED) && std::chrono::steady_clock::now() < deadline) {
+      // Only another process's lock is waited out: SQLITE_LOCKED is this connection's own
+      // pending statement, which no wait resolves (a DROP waited 10 minutes on one).
+      if (rc == SQLITE_BUSY && std::chrono::steady_clock::now() < deadline) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
         continue;
       }
@@ -147,7 +150,19 @@ struct ReportDb::Impl {
   }
   // One write transaction (BEGIN IMMEDIATE: the lock is taken up front, so
   // two writers queue instead of failing on upgrade); rolled back on a throw.
+  // While commits are grouped, a savepoint inside the group's transaction.
   void transaction(const std::function<void()>& body);
+  void commit_group() {
+    if (!group_open) return;
+    group_open = false;
+    exec("COMMIT");
+  }
+  void commit_due() {
+    if (group_open && std::chrono::steady_clock::now() - group_started >= group_window) commit_group();
+  }
+  std::chrono::milliseconds group_window{0};
+  bool group_open = false;
+  std::chrono::steady_clock::time_point group_started;
   void create_or_check_schema();
   void put_rows(const StoredReport& r);
   // One finding (the JSON writer's object) of report `id`.
@@ -213,7 +228,44 @@ ReportDb::ReportDb(const std::string& path) : impl_(std::make_unique<Impl>()) {
   d.prepare(d.hashes, "SELECT sha256 FROM reports ORDER BY sha256");
 }
 
-ReportDb::~ReportDb() = default;
+ReportDb::~ReportDb() {
+  try {
+    impl_->commit_group();
+  } catch (const std::exception& e) {
+    std::cerr << "gongkai: " << e.what() << "\n";
+  }
+}
+
+void ReportDb::group_commits(std::chrono::milliseconds window) {
+  impl_->commit_group();
+  impl_->group_window = window;
+}
+
+void ReportDb::commit() { impl_->commit_group(); }
+
+void ReportDb::commit_due() { impl_->commit_due(); }
+
+// Each report's ~200 cells land all over the cells(tbl, row, col) index, so
+// keeping it while thousands of reports are added rewrote most of its pages
+// for every commit; building it once at the end is a sort. 1,000 generated
+// text reports, -j2: 7.0 -> 5.1 CPU s, 11.7 -> 7.9 s of wall.
+void ReportDb::defer_cell_index(size_t reports_to_add) {
+  Impl& d = *impl_;
+  size_t stored = 0;
+  {  // finalised before the DROP, which a pending read of this connection would lock out
+    Statement count;
+    d.prepare(count, "SELECT COUNT(*) FROM reports");
+    if (sqlite3_step(count.s) == SQLITE_ROW) stored = static_cast<size_t>(sqlite3_column_int64(count.s, 0));
+  }
+  if (reports_to_add < 100 || reports_to_add * 4 < stored) return;
+  d.commit_group();
+  d.exec("DROP INDEX IF EXISTS cells_key");
+}
+
+void ReportDb::build_cell_index() {
+  impl_->commit_group();
+  impl_->exec("CREATE INDEX IF NOT EXISTS cells_key ON cells(tbl, row, col)");
+}
 
 void ReportDb::Impl::put_rows(const StoredReport& r) {
   bind_string(del.s, 1, r.sha256);
@@ -268,6 +320,23 @@ void ReportDb::Impl::put_rows(const StoredReport& r) {
 }
 
 void ReportDb::Impl::transaction(const std::function<void()>& body) {
+  if (group_window.count() > 0) {
+    if (!group_open) {
+      exec("BEGIN IMMEDIATE");
+      group_open = true;
+      group_started = std::chrono::steady_clock::now();
+    }
+    exec("SAVEPOINT one");
+    try {
+      body();
+      exec("RELEASE one");
+    } catch (...) {
+      sqlite3_exec(db, "ROLLBACK TO one; RELEASE one", nullptr, nullptr, nullptr);
+      throw;
+    }
+    commit_due();
+    return;
+  }
   exec("BEGIN IMMEDIATE");
   try {
     body();

@@ -17,6 +17,7 @@
 #include <map>
 #include <set>
 #include <nlohmann/json.hpp>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -55,6 +56,23 @@ class ReportDb {
   ~ReportDb();
   ReportDb(const ReportDb&) = delete;
   ReportDb& operator=(const ReportDb&) = delete;
+
+  // Groups the transactions of put, add_paths and replace_findings into one
+  // commit per `window` (0: one commit each, the default). Each report is
+  // still whole or absent (a savepoint each): a killed run loses at most the
+  // reports of its last window, which a rerun extracts again. commit() and the
+  // destructor commit what is pending; commit_due() what is older than the
+  // window (for a writer that waits between reports).
+  void group_commits(std::chrono::milliseconds window);
+  void commit();
+  void commit_due();
+  // For a run about to add `reports_to_add` reports: when they are many (at
+  // least 100, and a quarter of what the store holds), the cells(tbl, row,
+  // col) index is dropped, to be built once by build_cell_index() at the
+  // end. A run killed in between leaves the store without it (queries work,
+  // slower) until a later run ends.
+  void defer_cell_index(size_t reports_to_add);
+  void build_cell_index();
 
   std::optional<StoredState> state(const std::string& sha256);
   // Stores one report in one transaction: any earlier row of the same sha256
