@@ -126,3 +126,43 @@ TEST(StoreRows, ReplacedFindingsKeepTheirCells) {
                 "'cross_year.carried_over'|'[{\"table\":\"requests\",\"row\":\"carried_over\",\"col\":\"total\"}]'"});
   EXPECT_EQ(s.rows("SELECT COUNT(*) FROM findings"), std::vector<std::string>{"3"});
 }
+
+// Grouped commits: a report that cannot be written is rolled back alone; the
+// reports before and after it in the same group are committed.
+TEST(StoreRows, AFailedReportInAGroupLeavesTheOthersOfTheGroup) {
+  Store s;
+  {
+    gongkai::ReportDb db(s.path.string());
+    db.group_commits(std::chrono::hours(1));
+    auto a = stored(kRecord);
+    db.put(a);
+    auto bad = stored("{\"cells\": [");
+    bad.sha256 = std::string(64, 'b');
+    EXPECT_THROW(db.put(bad), std::exception);
+    auto c = stored(kRecord);
+    c.sha256 = std::string(64, 'c');
+    db.put(c);
+    // Not committed yet: another connection sees none of them.
+    EXPECT_EQ(s.rows("SELECT COUNT(*) FROM reports"), std::vector<std::string>{"0"});
+    sqlite3_close(s.h);
+    s.h = nullptr;
+  }  // the destructor commits
+  EXPECT_EQ(s.rows("SELECT substr(sha256, 1, 1) FROM reports ORDER BY 1"), (std::vector<std::string>{"a", "c"}));
+  EXPECT_EQ(s.rows("SELECT COUNT(*) FROM cells"), std::vector<std::string>{"6"});
+}
+
+// A bulk run drops the cells(tbl, row, col) index; it is built again at the end.
+TEST(StoreRows, TheCellIndexIsDeferredForABulkRunAndBuiltAtItsEnd) {
+  Store s;
+  gongkai::ReportDb db(s.path.string());
+  auto indexes = [&] { return s.rows("SELECT name FROM sqlite_master WHERE type = 'index' AND name = 'cells_key'"); };
+  db.defer_cell_index(10);  // few reports: kept
+  EXPECT_EQ(indexes().size(), 1u);
+  db.defer_cell_index(100);
+  EXPECT_EQ(indexes().size(), 0u);
+  db.put(stored(kRecord));
+  db.build_cell_index();
+  EXPECT_EQ(indexes().size(), 1u);
+  EXPECT_EQ(s.rows("SELECT COUNT(*) FROM cells INDEXED BY cells_key WHERE tbl = 'requests'"),
+            std::vector<std::string>{"2"});
+}
