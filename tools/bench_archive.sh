@@ -108,7 +108,8 @@ PY
     head -n "$n" "$TMP/all" > "$TMP/list"
     rm -f "$TMP/s.sqlite"*
     l=$(load)
-    /usr/bin/time -f "%e %U %S" -o "$TMP/time" "$G" extract -q -j 2 --db "$TMP/s.sqlite" --files-from "$TMP/list" &
+    /usr/bin/time -f "%e %U %S" -o "$TMP/time" "$G" extract -j 2 --db "$TMP/s.sqlite" --files-from "$TMP/list" \
+      2> "$TMP/run.err" > /dev/null &
     pid=$!
     sleep 0.2
     gk=$(pgrep -P "$pid" -x gongkai || echo "$pid")
@@ -117,6 +118,9 @@ PY
     read -r wall user sys < "$TMP/time"
     printf "%7d %6d %8.1fs %8.1fs %10.1f %10d MB %10d MB %s\n" "$n" "$(grep -c '/pdf/' "$TMP/list")" "$wall" \
       "$(calc "$user + $sys")" "$(calc "$n / $wall")" "$prss" "$wrss" "$l"
+    # The batch's own time (its summary) against the cross-year checks of the agencies read, after it.
+    echo "        batch $(grep -o '; [0-9.]* s (' "$TMP/run.err" | tr -dc '0-9.') s of the wall;" \
+      "$(grep -o 'cross-year checks: .*' "$TMP/run.err")"
   done
   # Incremental: 10 new reports beside the archive's last run.
   /usr/bin/python3 tools/gen_text_corpus.py --out "$TMP/new" --count 10 --seed 424242 --styles tsv,html >/dev/null
