@@ -68,18 +68,23 @@ bool ink_fits_number(const cv::Mat& grey, const cv::Rect& cell, const std::strin
   return height == 0 || width <= (static_cast<double>(text.size()) + 1.5) * 0.75 * height;
 }
 
-// Whether a cell may hold a number, before any OCR: its ink no wider than
-// nine digits (a digit is about 0.55 of its height wide; a heading of Han
-// characters is as wide as tall per character). Reading headings with the
-// digit model is slow and useless: on the 3-page test scan 83 label cells
-// took 2 digit reads each (the first never fits the ink, so a second look
-// follows), over half of the 307 digit reads. A cell spanning columns is
-// not read as a number in the first column either (row labels); one column
-// wide it may be: table 四 of the 2021 format has values from column 0.
+// Whether a cell may hold a number, before any OCR. Reading headings with
+// the digit model is slow and useless: on the 3-page test scan 83 label
+// cells took 2 digit reads each (the first never fits the ink, so a second
+// look follows), over half of the 307 digit reads.
+// A cell spanning columns: not in the first column (row labels), and its ink
+// no wider than nine digits (a digit is about 0.55 of its height wide; a
+// heading of Han characters is as wide as tall per character).
+// A cell one column wide (table 四 of the 2021 format has values from
+// column 0 on): its ink no wider than ink_fits_number allows a reading of ten
+// characters, so the digit reading it is spared would have been taken for
+// words anyway. (Nine digits' width was too tight: on a phone photo scaled
+// up, 3985758 was 5.25 text heights wide, and was lost.)
 bool could_be_number(const cv::Mat& grey, const cv::Rect& cell, int col, int col_span) {
   if (col == 0 && col_span > 1) return false;
   auto [width, height] = ink_extent(grey, cell);
-  return height == 0 || width <= 9 * 0.55 * height;
+  const double widest = col_span > 1 ? 9 * 0.55 : (10 + 1.5) * 0.75;
+  return height == 0 || width <= widest * height;
 }
 
 // A number reading not to be trusted as a value: low confidence, or a shape
