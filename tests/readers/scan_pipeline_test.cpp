@@ -3,10 +3,13 @@
 // page N is OCRed) read exactly as pages prepared and read one at a time.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <future>
 #include <memory>
 #include <vector>
 
+#include "ocr/models.h"
 #include "readers/pdf/pdf_document.h"
 #include "readers/scan/scan_reader.h"
 #include "test_util.h"
@@ -51,4 +54,20 @@ TEST(ScanPipeline, PagesPreparedBesideTheReadingReadAsOneAtATime) {
     EXPECT_GT(alone[n].size(), 20u) << "page " << n + 1;  // the pages hold tables and their heading lines
     EXPECT_EQ(pipelined[n], alone[n]) << "page " << n + 1;
   }
+}
+
+// The models load on other threads while the first page is prepared: a model
+// file that is there but is not a model is still named, as the input's
+// error, and the run does not crash or hang.
+TEST(ScanPipeline, AModelTesseractCannotLoadIsNamed) {
+  auto dir = std::filesystem::path(::testing::TempDir()) / "broken-model";
+  std::filesystem::create_directories(dir);
+  std::filesystem::remove(dir / "eng.traineddata");
+  std::filesystem::create_symlink(gongkai::ocr::model_file(gongkai::ocr::locate_model("", "eng"), "eng"),
+                                  dir / "eng.traineddata");
+  std::ofstream(dir / "chi_sim.traineddata") << "not a model";
+  auto r = run_cli("extract --tessdata " + dir.string() + " " + data("scans/huaian-city-2024-p3-5.scan.pdf"));
+  EXPECT_EQ(r.status, 1);
+  EXPECT_NE(r.out.find("OCR is not available"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find((dir / "chi_sim.traineddata").string() + " could not be loaded"), std::string::npos) << r.out;
 }
