@@ -8,12 +8,11 @@
 # Prints, per scan:
 #   single  one `gongkai extract` process per run: models loaded, then the
 #           report read (what one report costs alone);
-#   model   the same process on a blank one-page scan (the cost of starting
-#           and loading the models, no cell read);
 #   steady  the archive runner (`extract -j1 --db`) over 1 copy and over 1+K
 #           copies of the scan (K=4, each copy's bytes made distinct): the
 #           difference per page is the cost of a page once the worker holds
-#           its engines.
+#           its engines; what the first copy costs beyond a later one is the
+#           model load and the worker's start.
 # Every figure is the median of RUNS runs. Set GONGKAI to bench another build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,33 +32,6 @@ timed() { /usr/bin/time -f "%e %U %S %M" -o "$TMP/one" "$@" > /dev/null 2> "$TMP
           awk '{printf "%s %.3f %s\n", $1, $2 + $3, $4}' "$TMP/one" >> "$TMP/t"; }
 col() { awk -v c="$1" '{print $c}' "$TMP/t" | median; }
 
-# A blank page scanned: a start-up with the models loaded and nothing read.
-convert_blank() {
-  /usr/bin/python3 - "$1" <<'EOF'
-import sys, zlib
-w, h = 1654, 2339
-# A one-page PDF holding a grey image (Flate, PNG predictor off: raw rows).
-img = zlib.compress(b"\xf0" * (w * h))
-objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /Im0 4 0 R >> >> /Contents 5 0 R >>",
-        b"<< /Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode /Length %d >>\nstream\n" % (w, h, len(img)) + img + b"\nendstream",
-        b"<< /Length 35 >>\nstream\nq 595 0 0 842 0 0 cm /Im0 Do Q\nendstream"]
-out, offs = bytearray(b"%PDF-1.4\n"), []
-for i, o in enumerate(objs, 1):
-    offs.append(len(out)); out += b"%d 0 obj\n" % i + o + b"\nendobj\n"
-x = len(out)
-out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offs)
-out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, x)
-open(sys.argv[1], "wb").write(out)
-EOF
-}
-convert_blank "$TMP/blank.pdf"
-: > "$TMP/t"
-for _ in $(seq "$RUNS"); do timed "$GONGKAI" extract "$TMP/blank.pdf"; done
-model_cpu=$(col 2)
-printf "model load + start-up (blank 1-page scan): %.2f CPU s, %.2f s wall, peak RSS %.0f MB (median of %d)\n" \
-  "$model_cpu" "$(col 1)" "$(echo "$(col 3) / 1024" | bc -l)" "$RUNS"
-
 for pdf in "$@"; do
   name=$(basename "$pdf" .pdf)
   pages=$(pdfinfo "$pdf" | awk '/^Pages:/ {print $2}')
@@ -67,8 +39,8 @@ for pdf in "$@"; do
   for _ in $(seq "$RUNS"); do timed "$GONGKAI" extract "$pdf"; done
   wall=$(col 1) cpu=$(col 2) rss=$(col 3)
   printf "%s: %d pages\n" "$name" "$pages"
-  printf "  single  %.2f CPU s (%.2f CPU s/page; %.2f without the model load), %.2f s wall (%.2f s/page), CPU/wall %.2f, peak RSS %.0f MB\n" \
-    "$cpu" "$(echo "$cpu / $pages" | bc -l)" "$(echo "($cpu - $model_cpu) / $pages" | bc -l)" "$wall" \
+  printf "  single  %.2f CPU s (%.2f CPU s/page), %.2f s wall (%.2f s/page), CPU/wall %.2f, peak RSS %.0f MB\n" \
+    "$cpu" "$(echo "$cpu / $pages" | bc -l)" "$wall" \
     "$(echo "$wall / $pages" | bc -l)" "$(echo "$cpu / $wall" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
   # Copies whose bytes differ (a comment after %%EOF), so the store reads each.
   rm -rf "$TMP/copies" && mkdir -p "$TMP/copies"
@@ -79,7 +51,8 @@ for pdf in "$@"; do
   : > "$TMP/t"
   for _ in $(seq "$RUNS"); do rm -f "$TMP/db"; timed "$GONGKAI" extract -j1 -q --db "$TMP/db" "$TMP"/copies/c*.pdf; done
   many=$(col 2) many_wall=$(col 1) many_rss=$(col 3)
-  printf "  steady  %.2f CPU s/page with the engines loaded (archive runner -j1: 1 copy %.2f CPU s, %d copies %.2f CPU s, %.2f s wall, peak RSS %.0f MB)\n" \
-    "$(echo "($many - $one) / ($K * $pages)" | bc -l)" "$one" "$((K + 1))" "$many" "$many_wall" "$(echo "$many_rss / 1024" | bc -l)"
+  printf "  steady  %.2f CPU s/page with the engines loaded; model load + worker start %.2f CPU s (archive runner -j1: 1 copy %.2f CPU s, %d copies %.2f CPU s, %.2f s wall, peak RSS %.0f MB)\n" \
+    "$(echo "($many - $one) / ($K * $pages)" | bc -l)" "$(echo "$one - ($many - $one) / $K" | bc -l)" "$one" "$((K + 1))" "$many" \
+    "$many_wall" "$(echo "$many_rss / 1024" | bc -l)"
 done
 echo "(median of $RUNS runs each; load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
