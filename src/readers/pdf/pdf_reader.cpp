@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <future>
 #include <iterator>
 #include <string>
 
@@ -243,15 +244,28 @@ SourceDoc read_pdf(std::string_view bytes, ReadContext& context) {
   // Pages without a usable text layer go to the scan reader.
   int scanned = 0;
   if (options.ocr) {
-    for (auto& p : pages) {
-      if (p.ocr_reason.empty()) continue;
-      std::string why = p.ocr_reason;
-      int number = p.number;
+    std::vector<PageLayout*> to_scan;
+    for (auto& p : pages)
+      if (!p.ocr_reason.empty()) to_scan.push_back(&p);
+    // Page N+1 is rendered and prepared (cleaned, straightened, its grids
+    // found) on another thread while page N is OCRed: a scanned report then
+    // keeps both cores busy.
+    scan::ScanContext* scan = to_scan.empty() ? nullptr : &scan::scan_context(context);
+    auto prepare = [&](const PageLayout* p) {
       // Rendering a scan finer than it was scanned adds pixels, not detail:
       // its own resolution is used when lower than --dpi (and not below 150).
       double dpi = options.scan_dpi;
-      if (p.image_dpi >= 150 && p.image_dpi < dpi) dpi = std::round(p.image_dpi);
-      p = scan::scan_context(context).lay_out(doc->render(number, dpi), dpi, number, context.name);
+      if (p->image_dpi >= 150 && p->image_dpi < dpi) dpi = std::round(p->image_dpi);
+      return scan->prepare(doc->render(p->number, dpi), dpi, p->number);
+    };
+    std::future<std::shared_ptr<scan::PreparedPage>> next;
+    for (size_t i = 0; i < to_scan.size(); ++i) {
+      auto prepared = i == 0 ? prepare(to_scan[0]) : next.get();
+      if (i + 1 < to_scan.size()) next = std::async(std::launch::async, prepare, to_scan[i + 1]);
+      PageLayout& p = *to_scan[i];
+      std::string why = p.ocr_reason;
+      int number = p.number;
+      p = scan->lay_out(std::move(prepared), context.name);
       if (p.ocr_reason.empty()) ++scanned;
       out.notes.push_back("page " + std::to_string(number) + " read by OCR: " + why);
     }

@@ -68,15 +68,23 @@ bool ink_fits_number(const cv::Mat& grey, const cv::Rect& cell, const std::strin
   return height == 0 || width <= (static_cast<double>(text.size()) + 1.5) * 0.75 * height;
 }
 
-// Whether a cell spanning columns may hold a number, before any OCR: not in
-// the first column (row labels), and its ink no wider than nine digits (a
-// digit is about 0.55 of its height wide; a heading of Han characters is as
-// wide as tall per character). Reading headings with the digit model is
-// slow and useless.
-bool could_be_number(const cv::Mat& grey, const cv::Rect& cell, int col) {
-  if (col == 0) return false;
+// Whether a cell may hold a number, before any OCR. Reading headings with
+// the digit model is slow and useless: on the 3-page test scan 83 label
+// cells took 2 digit reads each (the first never fits the ink, so a second
+// look follows), over half of the 307 digit reads.
+// A cell spanning columns: not in the first column (row labels), and its ink
+// no wider than nine digits (a digit is about 0.55 of its height wide; a
+// heading of Han characters is as wide as tall per character).
+// A cell one column wide (table 四 of the 2021 format has values from
+// column 0 on): its ink no wider than ink_fits_number allows a reading of ten
+// characters, so the digit reading it is spared would have been taken for
+// words anyway. (Nine digits' width was too tight: on a phone photo scaled
+// up, 3985758 was 5.25 text heights wide, and was lost.)
+bool could_be_number(const cv::Mat& grey, const cv::Rect& cell, int col, int col_span) {
+  if (col == 0 && col_span > 1) return false;
   auto [width, height] = ink_extent(grey, cell);
-  return height == 0 || width <= 9 * 0.55 * height;
+  const double widest = col_span > 1 ? 9 * 0.55 : (10 + 1.5) * 0.75;
+  return height == 0 || width <= widest * height;
 }
 
 // A number reading not to be trusted as a value: low confidence, or a shape
@@ -98,10 +106,17 @@ struct GridCells {
   const cv::Mat& grey;
   std::vector<cv::Rect> rects;
   std::vector<std::optional<Reading>> reading;
-  std::vector<bool> is_label, noise;
+  // worded: one row high, but its ink is too wide for a number (not read in
+  // pass 1; it counts as a filled cell that is not a number).
+  std::vector<bool> is_label, noise, worded;
 
   GridCells(const grid::Grid& g, const cv::Mat& page)
-      : grid(g), grey(page), reading(g.cells.size()), is_label(g.cells.size(), false), noise(g.cells.size(), false) {
+      : grid(g),
+        grey(page),
+        reading(g.cells.size()),
+        is_label(g.cells.size(), false),
+        noise(g.cells.size(), false),
+        worded(g.cells.size(), false) {
     for (auto& c : g.cells)
       rects.emplace_back(cv::Point(static_cast<int>(c.box.x0), static_cast<int>(c.box.y0)),
                          cv::Point(static_cast<int>(c.box.x1), static_cast<int>(c.box.y1)));
@@ -115,11 +130,15 @@ void read_numbers(ocr::CellOcrPool& pool, GridCells& cells) {
   const auto& g = cells.grid.cells;
   std::vector<std::pair<cv::Rect, CellKind>> ask;
   std::vector<size_t> which;
-  for (size_t i = 0; i < g.size(); ++i)
-    if (g[i].row_span == 1 && (g[i].col_span == 1 || could_be_number(cells.grey, cells.rects[i], g[i].col))) {
-      ask.emplace_back(cells.rects[i], CellKind::Number);
-      which.push_back(i);
+  for (size_t i = 0; i < g.size(); ++i) {
+    if (g[i].row_span != 1) continue;
+    if (!could_be_number(cells.grey, cells.rects[i], g[i].col, g[i].col_span)) {
+      cells.worded[i] = g[i].col_span == 1;
+      continue;
     }
+    ask.emplace_back(cells.rects[i], CellKind::Number);
+    which.push_back(i);
+  }
   auto first = pool.read_page(cells.grey, ask);
   for (size_t k = 0; k < which.size(); ++k) {
     auto& r = cells.reading[which[k]] = first[k];
@@ -136,7 +155,9 @@ std::vector<bool> in_value_columns(GridCells& cells) {
   // A value column: most of its filled cells read as confident numbers.
   std::vector<int> numeric(g.cols(), 0), filled(g.cols(), 0);
   for (size_t i = 0; i < g.cells.size(); ++i)
-    if (auto& r = cells.reading[i]; r && !r->empty_cell) {
+    if (cells.worded[i]) {
+      ++filled[g.cells[i].col];
+    } else if (auto& r = cells.reading[i]; r && !r->empty_cell) {
       ++filled[g.cells[i].col];
       bool fits = ink_fits_number(cells.grey, cells.rects[i], r->text);
       if (!fits) r->confidence = std::min(r->confidence, 0.3);  // words, not a number

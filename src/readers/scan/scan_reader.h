@@ -12,6 +12,12 @@
 
 namespace gongkai::scan {
 
+// A page image made ready for OCR: cleaned up, straightened, its grids and
+// text bands found, its damage judged. No model is used for that, so the
+// next page of a document can be prepared on another thread while this one
+// is read (ScanContext::prepare is safe to call beside lay_out).
+struct PreparedPage;
+
 class ScanContext {
  public:
   // Loads the OCR models once (throws ReadError naming a missing model).
@@ -20,8 +26,12 @@ class ScanContext {
   // One page image at `dpi`, as page `number` of a document called `name`
   // (for the debug pictures).
   PageLayout lay_out(const cv::Mat& grey, double dpi, int number, const std::string& name);
+  // The same in two steps: prepare (any thread; `grey` is kept, not copied),
+  // then lay_out (one thread at a time).
+  std::shared_ptr<PreparedPage> prepare(const cv::Mat& grey, double dpi, int number) const;
+  PageLayout lay_out(std::shared_ptr<PreparedPage> page, const std::string& name);
  private:
-  PageLayout lay_out_once(const cv::Mat& grey, double dpi, int number, const std::string& name, double& quality);
+  PageLayout read(PreparedPage& page, const std::string& name, double& quality);
 
  public:
   // Options that do not need the models reloaded (debug dir, narrative).
