@@ -129,7 +129,14 @@ void Supervisor::dispatch() {
         break;
       if (!slot.worker) slot.worker = std::make_unique<WorkerProcess>(exe_, worker_config());
       if (!slot.worker->send({{"path", in.read_from}, {"name", in.name}, {"sha256", in.sha256}})) {
-        requeue_after_head(slot);
+        // The worker is gone. With inputs sent to it, collect() reads what it
+        // answered and then its end, which fails the one it was reading: a
+        // worker replaced here would have been credited with its answers
+        // (a killed worker's unread answer lost, the next input's record
+        // stored under its hash, the run waiting forever for the last).
+        if (!slot.jobs.empty()) break;
+        slot.worker->kill();
+        slot.worker.reset();
         continue;
       }
       queue_.pop_front();
