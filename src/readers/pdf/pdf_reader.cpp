@@ -251,7 +251,9 @@ SourceDoc read_pdf(std::string_view bytes, ReadContext& context) {
       // its own resolution is used when lower than --dpi (and not below 150).
       double dpi = options.scan_dpi;
       if (p.image_dpi >= 150 && p.image_dpi < dpi) dpi = std::round(p.image_dpi);
-      p = scan::scan_context(context).lay_out(doc->render(number, dpi), dpi, number, context.name);
+      cv::Mat seal;
+      cv::Mat grey = doc->render(number, dpi, &seal);
+      p = scan::scan_context(context).lay_out(grey, dpi, number, context.name, seal);
       if (p.ocr_reason.empty()) ++scanned;
       out.notes.push_back("page " + std::to_string(number) + " read by OCR: " + why);
     }

@@ -132,9 +132,17 @@ PageOutline find_page_outline(const cv::Mat& grey, double dpi) {
   if (dpi > 0 && std::abs(static_cast<double>(h) / std::max(w, 1) / std::sqrt(2.0) - 1) < 0.1)
     w = static_cast<int>(std::lround(8.27 * dpi)), h = static_cast<int>(std::lround(11.69 * dpi));
   std::vector<cv::Point2f> to = {{0, 0}, {float(w - 1), 0}, {float(w - 1), float(h - 1)}, {0, float(h - 1)}};
-  cv::warpPerspective(grey, out.rectified, cv::getPerspectiveTransform(c, to), cv::Size(w, h), cv::INTER_LINEAR,
-                      cv::BORDER_REPLICATE);
+  out.transform = cv::getPerspectiveTransform(c, to);
+  cv::warpPerspective(grey, out.rectified, out.transform, cv::Size(w, h), cv::INTER_LINEAR, cv::BORDER_REPLICATE);
   out.found = true;
+  return out;
+}
+
+cv::Mat rectify_like(const PageOutline& outline, const cv::Mat& mask) {
+  if (!outline.found || mask.empty() || outline.transform.empty()) return mask;
+  cv::Mat out;
+  cv::warpPerspective(mask, out, outline.transform, outline.rectified.size(), cv::INTER_NEAREST, cv::BORDER_CONSTANT,
+                      cv::Scalar(0));
   return out;
 }
 

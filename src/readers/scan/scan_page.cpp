@@ -30,6 +30,7 @@ void straighten(ScanPage& page, const cv::Mat& input) {
   // photographed page falls off unevenly.
   double skew = skew_of_ink(ink_mask(input, page.dpi));
   page.grey = deskew(input, skew);
+  if (!page.seal.empty()) page.seal = deskew(page.seal, skew, Pixels::InkMask);
   cv::Point2f centre(page.grey.cols / 2.0f, page.grey.rows / 2.0f);
   page.back = cv::getRotationMatrix2D(centre, skew, 1.0);  // deskewed -> rendered
 }

@@ -14,6 +14,7 @@
 #include "readers/scan/page_quality.h"
 #include "readers/scan/photo_page.h"
 #include "readers/scan/scan_page.h"
+#include "readers/scan/seal_mask.h"
 #include "readers/scan/text_bands.h"
 #include "tables/grid_table.h"
 
@@ -25,19 +26,24 @@ namespace {
 void read_tables(ScanPage& page, ocr::CellOcrPool& pool) {
   GridPage where{page.number, static_cast<double>(page.grey.rows), box_unit(page), "ocr",
                  [&page](const grid::Box& b) { return box_as_rendered(page, b); }};
+  SealCheck sealed;
   for (const grid::Grid& g : page.grids) {
     if (!is_table(g, page)) continue;
     auto cells = read_cells(pool, page.grey, g, page.label_conf);
+    sealed += second_look_under_seal(pool, page.grey, page.seal, g, cells);
     page.layout.tables.push_back(table_from_grid(g, where, std::move(cells)));
   }
+  report_seal_coverage(page, sealed);
   auto& tables = page.layout.tables;
   std::sort(tables.begin(), tables.end(), [](auto& a, auto& b) { return a.top < b.top; });
 }
 
 // The page as the grid finder wants it: a photographed page's outline found
 // and rectified (or a finding that it was not), its light flattened.
-cv::Mat clean_up(const cv::Mat& input, double dpi, int number, std::vector<ReaderFinding>& findings) {
+// `seal` is moved with the page.
+cv::Mat clean_up(const cv::Mat& input, cv::Mat& seal, double dpi, int number, std::vector<ReaderFinding>& findings) {
   PageOutline outline = find_page_outline(input, dpi);
+  seal = rectify_like(outline, seal);
   const std::string page = "page " + std::to_string(number);
   if (outline.desk_visible && !outline.found)
     findings.push_back({"scan.page_outline",
@@ -107,9 +113,10 @@ ScanContext& scan_context(ReadContext& context) {
 
 void ScanContext::set_options(const ReadOptions& options) { impl_->options = options; }
 
-PageLayout ScanContext::lay_out(const cv::Mat& input, double dpi, int number, const std::string& name) {
+PageLayout ScanContext::lay_out(const cv::Mat& input, double dpi, int number, const std::string& name,
+                                const cv::Mat& seal) {
   double quality = 1;
-  PageLayout out = lay_out_once(input, dpi, number, name, quality);
+  PageLayout out = lay_out_once(input, seal, dpi, number, name, quality);
   if (!out.ocr_reason.empty() || quality >= 0.55) return out;
   // Labels that read as noise: the page may be turned. Tesseract's
   // orientation detector says by how much; the page is read again upright.
@@ -120,11 +127,12 @@ PageLayout ScanContext::lay_out(const cv::Mat& input, double dpi, int number, co
                         "found no turn");
     return out;
   }
-  cv::Mat upright;
+  cv::Mat upright, upright_seal;
   int code = degrees == 90 ? cv::ROTATE_90_COUNTERCLOCKWISE : degrees == 180 ? cv::ROTATE_180 : cv::ROTATE_90_CLOCKWISE;
   cv::rotate(input, upright, code);
+  if (!seal.empty()) cv::rotate(seal, upright_seal, code);
   double again = 1;
-  PageLayout turned = lay_out_once(upright, dpi, number, name, again);
+  PageLayout turned = lay_out_once(upright, upright_seal, dpi, number, name, again);
   if (again <= quality) {
     out.notes.push_back("page " + std::to_string(number) + ": detected as turned " + std::to_string(degrees) +
                         "°, but it read no better turned back; kept as scanned");
@@ -135,8 +143,8 @@ PageLayout ScanContext::lay_out(const cv::Mat& input, double dpi, int number, co
   return turned;
 }
 
-PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int number, const std::string& name,
-                                     double& quality) {
+PageLayout ScanContext::lay_out_once(const cv::Mat& input, const cv::Mat& seal_of_input, double dpi, int number,
+                                     const std::string& name, double& quality) {
   quality = 1;
   if (std::string why = why_unreadable(input, dpi); !why.empty()) {
     ScanPage page(input, dpi, number);
@@ -148,9 +156,11 @@ PageLayout ScanContext::lay_out_once(const cv::Mat& input, double dpi, int numbe
     return std::move(page.layout);
   }
   std::vector<ReaderFinding> findings;
-  cv::Mat flat = clean_up(input, dpi, number, findings);
+  cv::Mat seal = seal_of_input;
+  cv::Mat flat = clean_up(input, seal, dpi, number, findings);
   ScanPage page(flat, dpi, number);
   page.layout.findings = std::move(findings);
+  page.seal = seal.size() == flat.size() ? seal : cv::Mat();
 
   straighten(page, flat);
   find_grids(page);

@@ -18,10 +18,13 @@ class ScanContext {
   explicit ScanContext(const ReadOptions& options);
   ~ScanContext();
   // One page image at `dpi`, as page `number` of a document called `name`
-  // (for the debug pictures).
-  PageLayout lay_out(const cv::Mat& grey, double dpi, int number, const std::string& name);
+  // (for the debug pictures). `seal`: where a red seal's ink lies on it
+  // (seal_mask.h), empty when it has none.
+  PageLayout lay_out(const cv::Mat& grey, double dpi, int number, const std::string& name,
+                     const cv::Mat& seal = cv::Mat());
  private:
-  PageLayout lay_out_once(const cv::Mat& grey, double dpi, int number, const std::string& name, double& quality);
+  PageLayout lay_out_once(const cv::Mat& grey, const cv::Mat& seal, double dpi, int number, const std::string& name,
+                          double& quality);
 
  public:
   // Options that do not need the models reloaded (debug dir, narrative).
