@@ -6,6 +6,7 @@
 
 #include "grid/raster_rules.h"
 #include "readers/scan/page_image.h"
+#include "readers/scan/seal_mask.h"
 
 namespace gongkai::scan {
 namespace {
@@ -50,7 +51,9 @@ void find_grids(ScanPage& page) {
   // that rule scores 0.80 both sides, 0.99 on its clear one).
   ro.crowded_clear_frac = 0.3;
   double tol = 2.5 * page.dpi / 72;
-  page.grids = grid::build_grids(grid::merge_rules(grid::detect_rules(page.grey, ro), tol), tol);
+  // The seal's ring is no ruling line (see without_seal_remains).
+  cv::Mat ruled = without_seal_remains(page.grey, page.seal);
+  page.grids = grid::build_grids(grid::merge_rules(grid::detect_rules(ruled, ro), tol), tol);
 }
 
 bool is_table(const grid::Grid& g, const ScanPage& page) {

@@ -1,5 +1,6 @@
 #include "readers/scan/seal_mask.h"
 
+#include <algorithm>
 #include <opencv2/imgproc.hpp>
 
 #include "text/printed.h"
@@ -44,6 +45,23 @@ cv::Mat seal_ink(const cv::Mat& colour, Channels order) {
   // the threshold but still the seal's: 2 px more on every side.
   cv::dilate(ink, ink, cv::getStructuringElement(cv::MORPH_ELLIPSE, {5, 5}));
   return ink;
+}
+
+cv::Mat without_seal_remains(const cv::Mat& grey, const cv::Mat& seal) {
+  if (seal.empty() || seal.size() != grey.size() || grey.type() != CV_8UC1) return grey;
+  // The paper: the page's most common level (most of a page is paper).
+  int hist[256] = {0};
+  for (int y = 0; y < grey.rows; ++y) {
+    const uchar* row = grey.ptr<uchar>(y);
+    for (int x = 0; x < grey.cols; ++x) ++hist[row[x]];
+  }
+  int paper = static_cast<int>(std::max_element(hist + 128, hist + 256) - hist);
+  // Measured under the mask of that page: print under the seal 0-110, the
+  // strokes' grey edges 120-230 (most above 170), the strokes lifted to
+  // paper 240-255. Over 55 % of the paper's level is the seal's.
+  cv::Mat out = grey.clone();
+  out.setTo(paper, seal & (grey > 0.55 * paper));
+  return out;
 }
 
 bool seal_touches(const cv::Mat& seal, const cv::Rect& cell) {
