@@ -148,3 +148,20 @@ TEST(SealMask, CoverageIsAPageQualityReason) {
   EXPECT_NE(page.layout.findings[0].message.find("seal coverage"), std::string::npos);
   EXPECT_NE(page.layout.findings[0].message.find("page 3"), std::string::npos);
 }
+
+TEST(SealMask, TheRingIsNoRuleButARuleUnderTheSealIsKept) {
+  cv::Mat seal(400, 400, CV_8UC1, cv::Scalar(0));
+  cv::circle(seal, {200, 200}, 100, cv::Scalar(255), 6);
+  grid::Rules rules;
+  rules.vertical = {{299.5, 180, 220},   // the ring's right edge, one row high
+                    {250, 0, 400}};      // a table's rule crossing the ring
+  rules.horizontal = {{200, 0, 400}, {100.5, 185, 215}};  // a rule across; the ring's top
+  drop_seal_rules(rules, seal);
+  ASSERT_EQ(rules.vertical.size(), 1u);
+  EXPECT_EQ(rules.vertical[0].pos, 250);
+  ASSERT_EQ(rules.horizontal.size(), 1u);
+  EXPECT_EQ(rules.horizontal[0].pos, 200);
+  grid::Rules kept = rules;
+  drop_seal_rules(kept, cv::Mat());  // no seal: nothing dropped
+  EXPECT_EQ(kept.vertical.size(), 1u);
+}

@@ -51,9 +51,9 @@ void find_grids(ScanPage& page) {
   // that rule scores 0.80 both sides, 0.99 on its clear one).
   ro.crowded_clear_frac = 0.3;
   double tol = 2.5 * page.dpi / 72;
-  // The seal's ring is no ruling line (see without_seal_remains).
-  cv::Mat ruled = without_seal_remains(page.grey, page.seal);
-  page.grids = grid::build_grids(grid::merge_rules(grid::detect_rules(ruled, ro), tol), tol);
+  grid::Rules rules = grid::detect_rules(page.grey, ro);
+  drop_seal_rules(rules, page.seal);  // a seal's ring is no ruling line
+  page.grids = grid::build_grids(grid::merge_rules(rules, tol), tol);
 }
 
 bool is_table(const grid::Grid& g, const ScanPage& page) {

@@ -1,6 +1,5 @@
 #include "readers/scan/seal_mask.h"
 
-#include <algorithm>
 #include <opencv2/imgproc.hpp>
 
 #include "text/printed.h"
@@ -47,21 +46,20 @@ cv::Mat seal_ink(const cv::Mat& colour, Channels order) {
   return ink;
 }
 
-cv::Mat without_seal_remains(const cv::Mat& grey, const cv::Mat& seal) {
-  if (seal.empty() || seal.size() != grey.size() || grey.type() != CV_8UC1) return grey;
-  // The paper: the page's most common level (most of a page is paper).
-  int hist[256] = {0};
-  for (int y = 0; y < grey.rows; ++y) {
-    const uchar* row = grey.ptr<uchar>(y);
-    for (int x = 0; x < grey.cols; ++x) ++hist[row[x]];
-  }
-  int paper = static_cast<int>(std::max_element(hist + 128, hist + 256) - hist);
-  // Measured under the mask of that page: print under the seal 0-110, the
-  // strokes' grey edges 120-230 (most above 170), the strokes lifted to
-  // paper 240-255. Over 55 % of the paper's level is the seal's.
-  cv::Mat out = grey.clone();
-  out.setTo(paper, seal & (grey > 0.55 * paper));
-  return out;
+void drop_seal_rules(grid::Rules& rules, const cv::Mat& seal) {
+  if (seal.empty()) return;
+  // The share of a rule's length on the mask; a table's rule under a seal
+  // crosses its ring twice, its characters now and then.
+  auto on_seal = [&](const grid::Rule& r, bool vertical) {
+    int n = 0, on = 0;
+    for (double t = r.from; t < r.to; t += 1, ++n) {
+      int x = static_cast<int>(vertical ? r.pos : t), y = static_cast<int>(vertical ? t : r.pos);
+      on += x >= 0 && y >= 0 && x < seal.cols && y < seal.rows && seal.at<uchar>(y, x);
+    }
+    return n > 0 && on > 0.6 * n;
+  };
+  std::erase_if(rules.horizontal, [&](const grid::Rule& r) { return on_seal(r, false); });
+  std::erase_if(rules.vertical, [&](const grid::Rule& r) { return on_seal(r, true); });
 }
 
 bool seal_touches(const cv::Mat& seal, const cv::Rect& cell) {

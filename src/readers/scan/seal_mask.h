@@ -11,6 +11,7 @@
 #include <opencv2/core.hpp>
 
 #include "grid/grid.h"
+#include "grid/rules.h"
 #include "ocr/cell_ocr.h"
 #include "readers/scan/photo_page.h"
 #include "readers/scan/scan_page.h"
@@ -23,15 +24,14 @@ namespace gongkai::scan {
 // when the page holds no seal (a grey page, or a few red specks only).
 cv::Mat seal_ink(const cv::Mat& colour, Channels order = Channels::BGR);
 
-// `grey` with what the seal left of itself lifted to paper: pixels under the
-// seal's mask lighter than print. grey_without_red makes the seal's strokes
+// `rules` without those drawn by the seal itself: a rule lying along seal
+// ink for most of its length. grey_without_red makes the seal's strokes
 // paper, but their edges stay grey (JPEG keeps colour at half resolution),
 // and a ring's edge crossing a table row was found as a ruling line
 // (huaian-city-2024 photographed with seed 12000, page 3: table 二's row
-// 行政规范性文件 got a fourth cell and its three values were lost). Print
-// under the seal, dark in every channel, stays. `grey` itself when `seal` is
-// empty.
-cv::Mat without_seal_remains(const cv::Mat& grey, const cv::Mat& seal);
+// 行政规范性文件 got a fourth cell and its three values were lost). A table's
+// own rule under the seal crosses a few of its strokes only.
+void drop_seal_rules(grid::Rules& rules, const cv::Mat& seal);
 
 // Whether seal ink lies inside `cell` of a page whose seal mask is `seal`
 // (same pixels): a few stroke pixels, not a lone JPEG speck.
