@@ -166,6 +166,20 @@ TEST(PhotoPage, BlurAndResolutionMakeAPageDamaged) {
   EXPECT_NE(why_damaged(page, 90).find("resolution"), std::string::npos);
 }
 
+// A soft page (the simulator's blur) is sharpened before its cells are read;
+// a sharp render, and a page too blurred to trust, are left as they are.
+TEST(PhotoPage, ASoftPageIsSharpenedASharpOrDamagedOneIsNot) {
+  cv::Mat page = real_page(160), soft, blurred;
+  cv::GaussianBlur(page, soft, cv::Size(0, 0), 1.5);  // edges over about 3 px at 200 dpi
+  cv::GaussianBlur(page, blurred, cv::Size(0, 0), 4.0);
+  EXPECT_EQ(sharpen_if_soft(page, 160).data, page.data);
+  EXPECT_EQ(sharpen_if_soft(blurred, 160).data, blurred.data);
+  cv::Mat sharper = sharpen_if_soft(soft, 160);
+  ASSERT_NE(sharper.data, soft.data) << edge_width(soft, 160);
+  EXPECT_LT(edge_width(sharper, 160), edge_width(soft, 160) - 0.3);
+  EXPECT_EQ(why_damaged(sharper, 160), "");
+}
+
 TEST(PhotoPage, ExifOrientationIsRead) {
   cv::Mat m(8, 8, CV_8UC1, cv::Scalar(200));
   std::string jpeg = encode(m, ".jpg");

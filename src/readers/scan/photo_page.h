@@ -49,6 +49,12 @@ cv::Mat flatten_background(const cv::Mat& grey, double dpi);
 // holds too little print to tell.
 double edge_width(const cv::Mat& grey, double dpi);
 
+// `grey` sharpened (an unsharp mask) when its print is soft but not
+// damaged: edges spread over more than a sharp photo's (edge_width over
+// 2.75 px at 200 dpi) and no more than why_damaged allows. `grey` itself
+// otherwise: a flatbed scan is left as its thresholds were tuned on.
+cv::Mat sharpen_if_soft(const cv::Mat& grey, double dpi);
+
 // Why a page is too damaged to trust its cells ("" when it is not): blur
 // (edges spread over more than about 2.5 px), or resolution (a page under
 // about 110 dpi across its width).

@@ -6,6 +6,7 @@
 
 #include "grid/raster_rules.h"
 #include "readers/scan/page_image.h"
+#include "readers/scan/photo_page.h"
 #include "readers/scan/seal_mask.h"
 
 namespace gongkai::scan {
@@ -30,7 +31,7 @@ void straighten(ScanPage& page, const cv::Mat& input) {
   // Ink told from paper locally (Sauvola) for the skew: the light of a
   // photographed page falls off unevenly.
   double skew = skew_of_ink(ink_mask(input, page.dpi));
-  page.grey = deskew(input, skew);
+  page.grey = sharpen_if_soft(deskew(input, skew), page.dpi);
   if (!page.seal.empty()) page.seal = deskew(page.seal, skew, Pixels::InkMask);
   cv::Point2f centre(page.grey.cols / 2.0f, page.grey.rows / 2.0f);
   page.back = cv::getRotationMatrix2D(centre, skew, 1.0);  // deskewed -> rendered
