@@ -5,9 +5,11 @@
 // not touch is left as read.
 #include <gtest/gtest.h>
 
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "ocr/cell_ocr.h"
+#include "readers/scan/page_image.h"
 #include "readers/scan/photo_page.h"
 #include "readers/scan/scan_page.h"
 #include "readers/scan/seal_mask.h"
@@ -164,4 +166,28 @@ TEST(SealMask, TheRingIsNoRuleButARuleUnderTheSealIsKept) {
   grid::Rules kept = rules;
   drop_seal_rules(kept, cv::Mat());  // no seal: nothing dropped
   EXPECT_EQ(kept.vertical.size(), 1u);
+}
+
+// An image file decoded: a colour page brings its seal's mask, the same size
+// as its grey page (also when the page is scaled down to be read); a grey
+// page brings none.
+TEST(SealMask, ComesWithAColourImageFile) {
+  cv::Mat page(900, 640, CV_8UC3, kWarmPaper);
+  stamp_ring(page, {320, 450}, 150);
+  auto decode = [](const cv::Mat& m, int max_side) {
+    std::vector<uchar> buf;
+    cv::imencode(".png", m, buf);
+    std::string bytes(buf.begin(), buf.end());
+    return ImageFile(bytes).page(0, max_side);
+  };
+  PageImage colour = decode(page, 4200);
+  ASSERT_FALSE(colour.seal.empty());
+  EXPECT_EQ(colour.seal.size(), colour.grey.size());
+  EXPECT_EQ(colour.seal.at<uchar>(450, 320 + 150), 255);
+  PageImage smaller = decode(page, 450);
+  ASSERT_FALSE(smaller.seal.empty());
+  EXPECT_EQ(smaller.seal.size(), smaller.grey.size());
+  cv::Mat grey;
+  cv::cvtColor(page, grey, cv::COLOR_BGR2GRAY);
+  EXPECT_TRUE(decode(grey, 4200).seal.empty());
 }
