@@ -658,3 +658,39 @@ TEST(RasterRules, RuleCrowdedByTextBetweenTwoRulesIsKept) {
   EXPECT_THROW(detect_rules(img, [] { RasterRuleOptions b; b.crowded_clear_frac = 2; return b; }()),
                std::invalid_argument);
 }
+
+// A character's stem standing on a column rule (a blurred photo closed the
+// paper between them): the rule ends at the horizontal rule it meets, not in
+// the row above, whose label cell it would split. A rule that really runs on
+// through that row, with a row label tight against one side or text tight
+// on both sides up to the rule above, stays whole.
+TEST(RasterRules, GlyphStemOnARuleIsNoPartOfIt) {
+  cv::Mat img = page(2480, 3508);
+  for (int y : {300, 420, 540, 660}) hline(img, y, 200, 2200, 3);
+  for (int x : {200, 2197}) vline(img, x, 300, 662, 3);
+  vline(img, 700, 420, 662, 3);  // the column rule of the lower rows
+  vline(img, 700, 335, 420, 3);  // a stem of 年 in the row above, touching it
+  for (int y : {340, 355, 370, 385, 400}) hline(img, y, 680, 725, 8);  // its strokes across it, blurred thick
+  vline(img, 1400, 300, 662, 3);  // a rule through every row
+  for (int y : {330, 450, 570}) {  // labels set tight after it
+    vline(img, 1405, y, y + 60, 4);
+    hline(img, y + 10, 1405, 1445, 4);
+    hline(img, y + 50, 1405, 1445, 4);
+  }
+  vline(img, 1800, 300, 662, 3);  // a narrow header cell's rule, text tight on both sides of its first row
+  for (int x : {1760, 1805}) vline(img, x, 305, 415, 36);
+  RasterRuleOptions o;
+  o.min_length_frac = 1.0 / 40;
+  o.crowded_clear_frac = 0.3;
+  auto v = detect_rules(img, o).vertical;
+  ASSERT_EQ(v.size(), 5u);
+  EXPECT_NEAR(v[3].from, 300, 3) << "it meets the rule above: a rule, however crowded";
+  EXPECT_NEAR(v[1].pos, 701.5, 1);
+  EXPECT_NEAR(v[1].from, 421.5, 3) << "the stem's piece is cut off";
+  EXPECT_NEAR(v[2].pos, 1401.5, 1);
+  EXPECT_NEAR(v[2].from, 300, 3) << "a crowded rule keeps its first row";
+  // The PDF reader's raster path (no crowded rules) is left as it was.
+  o.crowded_clear_frac = 0;
+  for (auto& r : detect_rules(img, o).vertical)
+    if (std::abs(r.pos - 701.5) < 1) EXPECT_LT(r.from, 340);
+}

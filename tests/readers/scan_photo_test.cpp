@@ -101,6 +101,28 @@ TEST(PhotoPage, OutlineOfASkewedPage) {
   EXPECT_LT(worst_corner_error(o.corners, to), 0.01 * page.rows);
 }
 
+// The light falling off towards one corner, a shadow over it: that corner of
+// the page is dimmer than Otsu's paper level, yet its outline is the sheet's.
+TEST(PhotoPage, OutlineOfAPageWithADimCorner) {
+  cv::Mat page = real_page(100);
+  int m = 60;
+  float w = page.cols, h = page.rows;
+  std::vector<cv::Point2f> to = {{m + 0.01f * w, m + 0.01f * h}, {m + w - 0.02f * w, m + 0.02f * h},
+                                 {m + w - 0.01f * w, m + h - 0.01f * h}, {m + 0.02f * w, m + h - 0.005f * h}};
+  cv::Mat photo = on_desk(page, to, m, 70), lit;
+  photo.convertTo(lit, CV_32F);
+  for (int y = 0; y < lit.rows; ++y)
+    for (int x = 0; x < lit.cols; ++x) {
+      double towards = (static_cast<double>(y) / lit.rows + 1.0 - static_cast<double>(x) / lit.cols) / 2;
+      double shade = 1 - 0.25 * (2 * towards - 1) - (towards > 0.75 ? 0.3 : 0.0);  // gradient, a shadow band
+      lit.at<float>(y, x) *= static_cast<float>(shade);
+    }
+  lit.convertTo(photo, CV_8U);
+  PageOutline o = find_page_outline(photo);
+  ASSERT_TRUE(o.found);
+  EXPECT_LT(worst_corner_error(o.corners, to), 0.01 * h);
+}
+
 TEST(PhotoPage, AScanFillingTheImageHasNoDesk) {
   PageOutline o = find_page_outline(real_page(100));
   EXPECT_FALSE(o.desk_visible);
@@ -164,6 +186,20 @@ TEST(PhotoPage, BlurAndResolutionMakeAPageDamaged) {
   EXPECT_EQ(why_damaged(soft, 200), "");
   EXPECT_NE(why_damaged(blurred, 200).find("blur"), std::string::npos) << edge_width(blurred, 200);
   EXPECT_NE(why_damaged(page, 90).find("resolution"), std::string::npos);
+}
+
+// A soft page (the simulator's blur) is sharpened before its cells are read;
+// a sharp render, and a page too blurred to trust, are left as they are.
+TEST(PhotoPage, ASoftPageIsSharpenedASharpOrDamagedOneIsNot) {
+  cv::Mat page = real_page(160), soft, blurred;
+  cv::GaussianBlur(page, soft, cv::Size(0, 0), 1.5);  // edges over about 3 px at 200 dpi
+  cv::GaussianBlur(page, blurred, cv::Size(0, 0), 4.0);
+  EXPECT_EQ(sharpen_if_soft(page, 160).data, page.data);
+  EXPECT_EQ(sharpen_if_soft(blurred, 160).data, blurred.data);
+  cv::Mat sharper = sharpen_if_soft(soft, 160);
+  ASSERT_NE(sharper.data, soft.data) << edge_width(soft, 160);
+  EXPECT_LT(edge_width(sharper, 160), edge_width(soft, 160) - 0.3);
+  EXPECT_EQ(why_damaged(sharper, 160), "");
 }
 
 TEST(PhotoPage, ExifOrientationIsRead) {

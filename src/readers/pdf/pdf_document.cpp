@@ -17,6 +17,7 @@
 
 #include "readers/reader.h"
 #include "readers/scan/photo_page.h"
+#include "readers/scan/seal_mask.h"
 
 namespace gongkai::pdf {
 namespace {
@@ -272,7 +273,7 @@ PageContent PdfDocument::page(int number) const {
   return out;
 }
 
-cv::Mat PdfDocument::render(int number, double dpi) const {
+cv::Mat PdfDocument::render(int number, double dpi, cv::Mat* seal) const {
   PDFDoc& doc = *impl_->doc;
   if (number < 1 || number > doc.getNumPages() || !doc.getPage(number))
     throw ReadError("page " + std::to_string(number) + " cannot be read");
@@ -292,6 +293,7 @@ cv::Mat PdfDocument::render(int number, double dpi) const {
   if (!bm || bm->getWidth() <= 0 || bm->getHeight() <= 0)
     throw ReadError("page " + std::to_string(number) + " could not be rendered");
   cv::Mat view(bm->getHeight(), bm->getWidth(), CV_8UC3, bm->getDataPtr(), static_cast<size_t>(bm->getRowSize()));
+  if (seal) *seal = scan::seal_ink(view, scan::Channels::RGB);
   return scan::grey_without_red(view, scan::Channels::RGB);
 }
 

@@ -42,7 +42,9 @@ class PdfDocument {
   PageContent page(int number) const;
   // The page rendered in grey at `dpi` (in memory), for pages read by OCR or
   // whose tables draw no vector lines. Throws ReadError when it cannot be.
-  cv::Mat render(int number, double dpi) const;
+  // `seal`, when given, is set to where a red seal's ink lies on it
+  // (scan::seal_ink; empty when it has none).
+  cv::Mat render(int number, double dpi, cv::Mat* seal = nullptr) const;
 
  private:
   PdfDocument();

@@ -256,7 +256,9 @@ SourceDoc read_pdf(std::string_view bytes, ReadContext& context) {
       // its own resolution is used when lower than --dpi (and not below 150).
       double dpi = options.scan_dpi;
       if (p->image_dpi >= 150 && p->image_dpi < dpi) dpi = std::round(p->image_dpi);
-      return scan->prepare(doc->render(p->number, dpi), dpi, p->number);
+      cv::Mat seal;
+      cv::Mat grey = doc->render(p->number, dpi, &seal);
+      return scan->prepare(grey, dpi, p->number, seal);
     };
     std::future<std::shared_ptr<scan::PreparedPage>> next;
     for (size_t i = 0; i < to_scan.size(); ++i) {

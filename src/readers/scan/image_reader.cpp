@@ -51,7 +51,7 @@ SourceDoc read_image(std::string_view bytes, ReadContext& context) {
     if (!image.dpi_known)
       out.notes.push_back("page " + std::to_string(i + 1) + ": the image records no resolution; assumed an A4 page (" +
                           std::to_string(static_cast<int>(image.dpi)) + " dpi)");
-    pages.push_back(scan::scan_context(context).lay_out(image.grey, image.dpi, i + 1, context.name));
+    pages.push_back(scan::scan_context(context).lay_out(image.grey, image.dpi, i + 1, context.name, image.seal));
   }
   if (pages.empty() && !unreadable.empty()) throw ReadError(why);  // nothing read: an error, not a finding
   if (!unreadable.empty())

@@ -10,6 +10,7 @@
 
 #include "readers/reader.h"
 #include "readers/scan/photo_page.h"
+#include "readers/scan/seal_mask.h"
 
 namespace gongkai::scan {
 namespace {
@@ -36,9 +37,14 @@ cv::Mat colour_mat(PIX* pix) {
   return out;
 }
 
-cv::Mat to_mat(PIX* pix) {
+// `seal` is set where a colour page's red seal lies.
+cv::Mat to_mat(PIX* pix, cv::Mat& seal) {
   // A colour page (a phone photo, a colour scan) loses its red seal ink here.
-  if (pixGetDepth(pix) == 32) return grey_without_red(colour_mat(pix));
+  if (pixGetDepth(pix) == 32) {
+    cv::Mat colour = colour_mat(pix);
+    seal = seal_ink(colour);
+    return grey_without_red(colour);
+  }
   PixPtr grey(pixConvertTo8(pix, 0));
   if (!grey) throw ReadError("image cannot be converted to grey");
   int w = pixGetWidth(grey.get()), h = pixGetHeight(grey.get()), wpl = pixGetWpl(grey.get());
@@ -66,7 +72,7 @@ PIX* to_pix(const cv::Mat& grey) {
 
 PageImage page_from(PIX* pix, int max_side) {
   PageImage p;
-  p.grey = to_mat(pix);
+  p.grey = to_mat(pix, p.seal);
   int res = pixGetXRes(pix);
   p.dpi_known = res >= 50 && res <= 1200;
   // Unknown resolution: assume the image is a whole A4 page (8.27 in wide).
@@ -75,6 +81,7 @@ PageImage page_from(PIX* pix, int max_side) {
   if (side > max_side) {
     double f = static_cast<double>(max_side) / side;
     cv::resize(p.grey, p.grey, cv::Size(), f, f, cv::INTER_AREA);
+    if (!p.seal.empty()) cv::resize(p.seal, p.seal, p.grey.size(), 0, 0, cv::INTER_NEAREST);
     p.dpi *= f;
   }
   return p;
@@ -183,7 +190,10 @@ PageImage ImageFile::page(int n, int max_side) const {
     pixSetResolution(pix.get(), xres / reduction, yres / reduction);
   }
   PageImage page = page_from(pix.get(), max_side);
-  if (format_ == IFF_JFIF_JPEG) upright_as_recorded(page.grey, exif_orientation(bytes_));
+  if (format_ == IFF_JFIF_JPEG) {
+    upright_as_recorded(page.grey, exif_orientation(bytes_));
+    if (!page.seal.empty()) upright_as_recorded(page.seal, exif_orientation(bytes_));
+  }
   return page;
 }
 

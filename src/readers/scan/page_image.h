@@ -11,6 +11,7 @@ namespace gongkai::scan {
 
 struct PageImage {
   cv::Mat grey;        // CV_8UC1
+  cv::Mat seal;        // where a red seal's ink lies on it (seal_mask.h); empty: none
   double dpi = 300;    // as recorded in the file, or estimated from an A4 page
   bool dpi_known = false;
 };

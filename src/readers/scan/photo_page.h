@@ -24,6 +24,7 @@ struct PageOutline {
   bool more_pages = false;    // another region nearly as large: two pages in one photo
   std::vector<cv::Point2f> corners;  // top-left, top-right, bottom-right, bottom-left
   cv::Mat rectified;                 // the page alone, upright rectangle (when found)
+  cv::Mat transform;                 // photo -> rectified (3x3 perspective, when found)
 };
 
 // Looks for the sheet of paper in `grey`: the largest bright four-sided region
@@ -36,12 +37,23 @@ PageOutline find_page_outline(const cv::Mat& grey, double dpi = 0);
 // `grey` with the light flattened: divided by an estimate of its paper (a
 // wide maximum filter, which removes print, smoothed), so a gradient or a
 // shadow across the page leaves the paper one level and the ink dark.
+// A mask of the photo (the seal's ink: seal_mask.h) moved as the page was
+// rectified, so that it stays over the same print; the mask itself when no
+// outline was found, or when it is empty.
+cv::Mat rectify_like(const PageOutline& outline, const cv::Mat& mask);
+
 cv::Mat flatten_background(const cv::Mat& grey, double dpi);
 
 // How many pixels (at 200 dpi) a dark-to-light edge of the print takes: the
 // contrast between paper and ink over the steepest slopes. 0 when the page
 // holds too little print to tell.
 double edge_width(const cv::Mat& grey, double dpi);
+
+// `grey` sharpened (an unsharp mask) when its print is soft but not
+// damaged: edges spread over more than a sharp photo's (edge_width over
+// 2.75 px at 200 dpi) and no more than why_damaged allows. `grey` itself
+// otherwise: a flatbed scan is left as its thresholds were tuned on.
+cv::Mat sharpen_if_soft(const cv::Mat& grey, double dpi);
 
 // Why a page is too damaged to trust its cells ("" when it is not): blur
 // (edges spread over more than about 2.5 px), or resolution (a page under

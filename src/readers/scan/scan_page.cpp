@@ -6,6 +6,8 @@
 
 #include "grid/raster_rules.h"
 #include "readers/scan/page_image.h"
+#include "readers/scan/photo_page.h"
+#include "readers/scan/seal_mask.h"
 
 namespace gongkai::scan {
 namespace {
@@ -29,7 +31,8 @@ void straighten(ScanPage& page, const cv::Mat& input) {
   // Ink told from paper locally (Sauvola) for the skew: the light of a
   // photographed page falls off unevenly.
   double skew = skew_of_ink(ink_mask(input, page.dpi));
-  page.grey = deskew(input, skew);
+  page.grey = sharpen_if_soft(deskew(input, skew), page.dpi);
+  if (!page.seal.empty()) page.seal = deskew(page.seal, skew, Pixels::InkMask);
   cv::Point2f centre(page.grey.cols / 2.0f, page.grey.rows / 2.0f);
   page.back = cv::getRotationMatrix2D(centre, skew, 1.0);  // deskewed -> rendered
 }
@@ -49,7 +52,9 @@ void find_grids(ScanPage& page) {
   // that rule scores 0.80 both sides, 0.99 on its clear one).
   ro.crowded_clear_frac = 0.3;
   double tol = 2.5 * page.dpi / 72;
-  page.grids = grid::build_grids(grid::merge_rules(grid::detect_rules(page.grey, ro), tol), tol);
+  grid::Rules rules = grid::detect_rules(page.grey, ro);
+  drop_seal_rules(rules, page.seal);  // a seal's ring is no ruling line
+  page.grids = grid::build_grids(grid::merge_rules(rules, tol), tol);
 }
 
 bool is_table(const grid::Grid& g, const ScanPage& page) {

@@ -17,6 +17,7 @@ struct ScanPage {
   int number = 0;
   double dpi = 0;
   cv::Mat grey;                    // the page straightened
+  cv::Mat seal;                    // where a red seal's ink lies on it (seal_mask.h); empty: no seal
   cv::Mat back;                    // straightened -> as rendered (2x3 affine)
   std::vector<grid::Grid> grids;   // every grid found, tables or not
   std::vector<cv::Rect> bands;     // where running text was read
@@ -27,7 +28,8 @@ struct ScanPage {
   ScanPage(const cv::Mat& input, double dpi, int number);
 };
 
-// Sets page.grey to `input` with its skew taken out, and page.back.
+// Sets page.grey to `input` with its skew taken out, and page.back; page.seal,
+// when set, is a mask of `input` and is turned with it.
 void straighten(ScanPage& page, const cv::Mat& input);
 
 // Sets page.grids: the grids ruled on the straightened page.

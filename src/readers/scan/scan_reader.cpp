@@ -16,6 +16,7 @@
 #include "readers/scan/page_quality.h"
 #include "readers/scan/photo_page.h"
 #include "readers/scan/scan_page.h"
+#include "readers/scan/seal_mask.h"
 #include "readers/scan/text_bands.h"
 #include "tables/grid_table.h"
 
@@ -27,19 +28,24 @@ namespace {
 void read_tables(ScanPage& page, ocr::CellOcrPool& pool) {
   GridPage where{page.number, static_cast<double>(page.grey.rows), box_unit(page), "ocr",
                  [&page](const grid::Box& b) { return box_as_rendered(page, b); }};
+  SealCheck sealed;
   for (const grid::Grid& g : page.grids) {
     if (!is_table(g, page)) continue;
     auto cells = read_cells(pool, page.grey, g, page.label_conf);
+    sealed += second_look_under_seal(pool, page.grey, page.seal, g, cells);
     page.layout.tables.push_back(table_from_grid(g, where, std::move(cells)));
   }
+  report_seal_coverage(page, sealed);
   auto& tables = page.layout.tables;
   std::sort(tables.begin(), tables.end(), [](auto& a, auto& b) { return a.top < b.top; });
 }
 
 // The page as the grid finder wants it: a photographed page's outline found
 // and rectified (or a finding that it was not), its light flattened.
-cv::Mat clean_up(const cv::Mat& input, double dpi, int number, std::vector<ReaderFinding>& findings) {
+// `seal` is moved with the page.
+cv::Mat clean_up(const cv::Mat& input, cv::Mat& seal, double dpi, int number, std::vector<ReaderFinding>& findings) {
   PageOutline outline = find_page_outline(input, dpi);
+  seal = rectify_like(outline, seal);
   const std::string page = "page " + std::to_string(number);
   if (outline.desk_visible && !outline.found)
     findings.push_back({"scan.page_outline",
@@ -86,6 +92,7 @@ std::vector<CellTable> table_outlines(const ScanPage& page) {
 
 struct PreparedPage {
   cv::Mat input;  // as given: read again turned when its labels read as noise
+  cv::Mat seal;   // where a red seal's ink lies on `input` (seal_mask.h); empty: none
   double dpi;
   int number;
   std::optional<PageLayout> done;  // unreadable or blank: nothing to read
@@ -145,12 +152,14 @@ ScanContext& scan_context(ReadContext& context) {
 
 void ScanContext::set_options(const ReadOptions& options) { impl_->options = options; }
 
-PageLayout ScanContext::lay_out(const cv::Mat& grey, double dpi, int number, const std::string& name) {
-  return lay_out(prepare(grey, dpi, number), name);
+PageLayout ScanContext::lay_out(const cv::Mat& grey, double dpi, int number, const std::string& name,
+                                const cv::Mat& seal) {
+  return lay_out(prepare(grey, dpi, number, seal), name);
 }
 
 PageLayout ScanContext::lay_out(std::shared_ptr<PreparedPage> prepared, const std::string& name) {
   const cv::Mat input = prepared->input;
+  const cv::Mat seal = prepared->seal;
   const double dpi = prepared->dpi;
   const int number = prepared->number;
   double quality = 1;
@@ -166,11 +175,12 @@ PageLayout ScanContext::lay_out(std::shared_ptr<PreparedPage> prepared, const st
                         "found no turn");
     return out;
   }
-  cv::Mat upright;
+  cv::Mat upright, upright_seal;
   int code = degrees == 90 ? cv::ROTATE_90_COUNTERCLOCKWISE : degrees == 180 ? cv::ROTATE_180 : cv::ROTATE_90_CLOCKWISE;
   cv::rotate(input, upright, code);
+  if (!seal.empty()) cv::rotate(seal, upright_seal, code);
   double again = 1;
-  PageLayout turned = read(*prepare(upright, dpi, number), name, again);
+  PageLayout turned = read(*prepare(upright, dpi, number, upright_seal), name, again);
   if (again <= quality) {
     out.notes.push_back("page " + std::to_string(number) + ": detected as turned " + std::to_string(degrees) +
                         "°, but it read no better turned back; kept as scanned");
@@ -181,8 +191,9 @@ PageLayout ScanContext::lay_out(std::shared_ptr<PreparedPage> prepared, const st
   return turned;
 }
 
-std::shared_ptr<PreparedPage> ScanContext::prepare(const cv::Mat& input, double dpi, int number) const {
-  auto out = std::make_shared<PreparedPage>(PreparedPage{input, dpi, number, std::nullopt, nullptr, ""});
+std::shared_ptr<PreparedPage> ScanContext::prepare(const cv::Mat& input, double dpi, int number,
+                                                  const cv::Mat& seal_of_input) const {
+  auto out = std::make_shared<PreparedPage>(PreparedPage{input, seal_of_input, dpi, number, std::nullopt, nullptr, ""});
   if (std::string why = why_unreadable(input, dpi); !why.empty()) {
     ScanPage page(input, dpi, number);
     page.layout.ocr_reason = why;
@@ -194,10 +205,12 @@ std::shared_ptr<PreparedPage> ScanContext::prepare(const cv::Mat& input, double 
     return out;
   }
   std::vector<ReaderFinding> findings;
-  cv::Mat flat = clean_up(input, dpi, number, findings);
+  cv::Mat seal = seal_of_input;
+  cv::Mat flat = clean_up(input, seal, dpi, number, findings);
   out->page = std::make_unique<ScanPage>(flat, dpi, number);
   ScanPage& page = *out->page;
   page.layout.findings = std::move(findings);
+  page.seal = seal.size() == flat.size() ? seal : cv::Mat();
   straighten(page, flat);
   // The damage test (6 % of the 3-page scan's CPU time) beside the grid search.
   auto damaged = std::async(std::launch::async, [&page] { return why_damaged(page.grey, page.dpi); });

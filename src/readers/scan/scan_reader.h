@@ -24,11 +24,14 @@ class ScanContext {
   explicit ScanContext(const ReadOptions& options);
   ~ScanContext();
   // One page image at `dpi`, as page `number` of a document called `name`
-  // (for the debug pictures).
-  PageLayout lay_out(const cv::Mat& grey, double dpi, int number, const std::string& name);
-  // The same in two steps: prepare (any thread; `grey` is kept, not copied),
-  // then lay_out (one thread at a time).
-  std::shared_ptr<PreparedPage> prepare(const cv::Mat& grey, double dpi, int number) const;
+  // (for the debug pictures). `seal`: where a red seal's ink lies on it
+  // (seal_mask.h), empty when it has none.
+  PageLayout lay_out(const cv::Mat& grey, double dpi, int number, const std::string& name,
+                     const cv::Mat& seal = cv::Mat());
+  // The same in two steps: prepare (any thread; `grey` and `seal` are kept,
+  // not copied), then lay_out (one thread at a time).
+  std::shared_ptr<PreparedPage> prepare(const cv::Mat& grey, double dpi, int number,
+                                        const cv::Mat& seal = cv::Mat()) const;
   PageLayout lay_out(std::shared_ptr<PreparedPage> page, const std::string& name);
  private:
   PageLayout read(PreparedPage& page, const std::string& name, double& quality);
