@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 
 #include <tbb/parallel_for.h>
 
@@ -24,13 +25,20 @@ std::string lower_extension(const fs::path& p) {
   return e;
 }
 
+// Named as a report would be: a text, PDF, HTML or image file.
+bool named_like_report(const fs::path& p) {
+  static const std::set<std::string> names = {".txt", ".md",  ".markdown", ".text", ".pdf", ".html", ".htm",
+                                              ".jpg", ".jpeg", ".png",     ".tif",  ".tiff", ".bmp"};
+  return names.count(lower_extension(p)) > 0;
+}
+
 // A file found in a folder is a report when its bytes are a PDF, an image or
-// HTML, whatever its name; text has no signature, so it is taken by name.
+// HTML, whatever its name, or when it is named as one: text has no
+// signature, and an empty or damaged report.pdf must be named with its
+// reason, not passed over in silence.
 bool looks_like_report(std::string_view bytes, const fs::path& p) {
   std::string_view kind = reader_for(bytes.substr(0, 1 << 16), p.filename().string()).kind();
-  if (kind != "text") return true;
-  std::string e = lower_extension(p);
-  return e == ".txt" || e == ".md" || e == ".markdown" || e == ".text";
+  return kind != "text" || named_like_report(p);
 }
 
 // A path to read, in the order the inputs name it.
@@ -135,7 +143,7 @@ struct Collector {
       const Digest& d = digests[i];
       if (c.is_stdin) add_stdin();
       else if (!d.error.empty()) {
-        if (!c.found_in_folder) set.errors.push_back({c.path, d.error});
+        if (!c.found_in_folder || named_like_report(c.path)) set.errors.push_back({c.path, d.error});
       } else if (d.is_report) {
         add(c.path, d.sha256, d.kind, c.path);
       }

@@ -166,3 +166,20 @@ TEST(Archive, RerunSpreadsheetListsTheSkippedInputsToo) {
   EXPECT_EQ(std::vector<std::string>(files.begin() + 1, files.end()),
             (std::vector<std::string>{"r000.txt", "r001.txt", "r002.txt"}));
 }
+
+// In a folder, a file named as a report is an input even when its bytes are
+// not one: an empty or damaged report.pdf is named with its reason, never
+// passed over in silence. Other files that are no report are still skipped.
+TEST(Archive, AFolderFileNamedAsAReportIsNamedWhenItCannotBeRead) {
+  fs::path d = fresh_dir("named");
+  write_file(d / "in/good.txt", numbered_report(31));
+  write_file(d / "in/empty.pdf", "");
+  write_file(d / "in/binary.pdf", std::string("\x01\x02\x03\x04\xff\xfe binary", 14));
+  write_file(d / "in/notes.json", "{\"schema_version\": 1}");
+  auto r = run_cli("extract --out-dir " + (d / "out").string() + " " + (d / "in").string());
+  EXPECT_EQ(r.status, 1) << r.out;
+  EXPECT_NE(r.out.find((d / "in/empty.pdf").string() + ": empty file"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find((d / "in/binary.pdf").string() + ": "), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("notes.json"), std::string::npos) << r.out;
+  EXPECT_TRUE(fs::exists(d / "out/good.json"));
+}
