@@ -41,10 +41,10 @@ bool take_answer(std::string& buffer, WorkerAnswer& answer) {
   answer.agency = header.value("agency", "");
   answer.findings_by_kind = header.value("findings", std::map<std::string, int>{});
   size_t at = nl + 1;
-  for (std::string* part : {&answer.record, &answer.printed, &answer.csv}) {
-    size_t n = sizes[part == &answer.record ? 0 : part == &answer.printed ? 1 : 2];
-    part->assign(buffer, at, n);
-    at += n;
+  std::string* parts[3] = {&answer.record, &answer.printed, &answer.csv};
+  for (size_t k = 0; k < 3; ++k) {
+    parts[k]->assign(buffer, at, sizes[k]);
+    at += sizes[k];
   }
   buffer.erase(0, at);
   return true;

@@ -32,14 +32,6 @@ bool named_like_report(const fs::path& p) {
   return names.count(lower_extension(p)) > 0;
 }
 
-// A file found in a folder is a report when its bytes are a PDF, an image or
-// HTML, whatever its name, or when it is named as one: text has no
-// signature, and an empty or damaged report.pdf must be named with its
-// reason, not passed over in silence.
-bool looks_like_report(std::string_view bytes, const fs::path& p) {
-  std::string_view kind = reader_for(bytes.substr(0, 1 << 16), p.filename().string()).kind();
-  return kind != "text" || named_like_report(p);
-}
 
 // A path to read, in the order the inputs name it.
 struct Candidate {
@@ -63,10 +55,13 @@ Digest digest(const Candidate& c) {
     d.error = e.what();
     return d;
   }
-  d.is_report = !c.found_in_folder || looks_like_report(bytes, c.path);
-  if (!d.is_report) return d;
-  d.sha256 = sha256_hex(bytes);
   d.kind = reader_for(std::string_view(bytes).substr(0, 1 << 16), fs::path(c.path).filename().string()).kind();
+  // A file found in a folder is a report when its bytes are a PDF, an image
+  // or HTML, whatever its name, or when it is named as one: text has no
+  // signature, and an empty or damaged report.pdf must be named with its
+  // reason, not passed over in silence.
+  d.is_report = !c.found_in_folder || d.kind != "text" || named_like_report(c.path);
+  if (d.is_report) d.sha256 = sha256_hex(bytes);
   return d;
 }
 

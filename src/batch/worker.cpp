@@ -104,7 +104,6 @@ int run_worker() {
     } catch (const ReadError& e) {
       answer.error = e.what();
     } catch (const std::bad_alloc&) {
-      answer = WorkerAnswer{};
       answer.error = "needed more memory than the budget allows (--max-memory " + std::to_string(budget_mb) + " MB)";
     } catch (const std::exception& e) {
       answer.error = std::string("internal error: ") + e.what();
