@@ -46,6 +46,7 @@ class PageCollector : public TextOutputDev {
 
   void stroke(GfxState* state) override {
     TextOutputDev::stroke(state);
+    note_colour(state, true);
     if (light(state, true)) return;
     const GfxPath* path = state->getPath();
     for (int s = 0; s < path->getNumSubpaths(); ++s) {
@@ -62,40 +63,69 @@ class PageCollector : public TextOutputDev {
   }
   void fill(GfxState* state) override {
     TextOutputDev::fill(state);
+    note_colour(state, false);
     filled(state);
   }
   void eoFill(GfxState* state) override {
     TextOutputDev::eoFill(state);
+    note_colour(state, false);
     filled(state);
+  }
+  void drawChar(GfxState* state, double x, double y, double dx, double dy, double ox, double oy, CharCode c,
+                int n, const Unicode* u, int ulen) override {
+    TextOutputDev::drawChar(state, x, y, dx, dy, ox, oy, c, n, u, ulen);
+    int mode = state->getRender() & 3;  // 3: invisible (a scan's OCR layer)
+    if (mode != 3) note_colour(state, mode == 1);
+    if (mode == 2) note_colour(state, true);
   }
 
   void drawImageMask(GfxState* state, Object* ref, Stream* str, int w, int h, bool inv, bool interp,
                      bool inl) override {
     image(state, w);
+    note_colour(state, false);  // a stencil painted in the fill colour
     OutputDev::drawImageMask(state, ref, str, w, h, inv, interp, inl);
   }
   void drawImage(GfxState* state, Object* ref, Stream* str, int w, int h, GfxImageColorMap* cm, bool interp,
                  const int* mask, bool inl) override {
     image(state, w);
+    note_colour(cm);
     OutputDev::drawImage(state, ref, str, w, h, cm, interp, mask, inl);
   }
   void drawMaskedImage(GfxState* state, Object* ref, Stream* str, int w, int h, GfxImageColorMap* cm,
                        bool interp, Stream* ms, int mw, int mh, bool minv, bool minterp) override {
     image(state, w);
+    note_colour(cm);
     OutputDev::drawMaskedImage(state, ref, str, w, h, cm, interp, ms, mw, mh, minv, minterp);
   }
   void drawSoftMaskedImage(GfxState* state, Object* ref, Stream* str, int w, int h, GfxImageColorMap* cm,
                            bool interp, Stream* ms, int mw, int mh, GfxImageColorMap* mcm,
                            bool minterp) override {
     image(state, w);
+    note_colour(cm);
     OutputDev::drawSoftMaskedImage(state, ref, str, w, h, cm, interp, ms, mw, mh, mcm, minterp);
   }
 
   grid::Rules rules;
   std::vector<grid::Box> shades;
   std::vector<grid::Box> images;
+  bool in_colour = false;  // something drawn in a colour that is not a grey
 
  private:
+  void note_colour(GfxState* state, bool stroke_colour) {
+    GfxRGB c;
+    if (stroke_colour) state->getStrokeRGB(&c);
+    else state->getFillRGB(&c);
+    in_colour = in_colour || c.r != c.g || c.g != c.b;
+  }
+  // Only grey colour spaces: Separation and Indexed, though of one
+  // component, may map to a red.
+  void note_colour(GfxImageColorMap* cm) {
+    GfxColorSpace* cs = cm ? cm->getColorSpace() : nullptr;
+    GfxColorSpaceMode mode = cs ? cs->getMode() : csDeviceRGB;
+    bool grey = mode == csDeviceGray || mode == csCalGray || (mode == csICCBased && cs->getNComps() == 1);
+    in_colour = in_colour || !grey;
+  }
+
   // White lines and fills draw nothing a reader sees.
   static bool light(GfxState* state, bool stroke_colour) {
     GfxGray g;
@@ -270,10 +300,11 @@ PageContent PdfDocument::page(int number) const {
   out.image_fraction = covered_fraction(dev.images, out.width, out.height);
   out.image_dpi = dev.image_dpi;
   out.outline_glyphs = dev.glyph_shapes;
+  out.in_colour = dev.in_colour;
   return out;
 }
 
-cv::Mat PdfDocument::render(int number, double dpi, cv::Mat* seal) const {
+cv::Mat PdfDocument::render(int number, double dpi, cv::Mat* seal, bool in_colour) const {
   PDFDoc& doc = *impl_->doc;
   if (number < 1 || number > doc.getNumPages() || !doc.getPage(number))
     throw ReadError("page " + std::to_string(number) + " cannot be read");
@@ -283,16 +314,25 @@ cv::Mat PdfDocument::render(int number, double dpi, cv::Mat* seal) const {
   constexpr double kMaxPixels = 120e6;
   if (w * h > kMaxPixels) dpi *= std::sqrt(kMaxPixels / (w * h));
   // In colour, so that a red seal stamped on a scanned page can be dropped by
-  // its colour (scan::grey_without_red) rather than read as print.
+  // its colour (scan::grey_without_red) rather than read as print. A page
+  // drawn only in greys is rendered in grey: the same pixels (luminance of
+  // equal channels is the channel) and a third of the bitmap. Measured with
+  // perf on a grey 300 dpi 6-page scan: rendering, the colour split and the
+  // seal search went from 10.4 % to 8.1 % of its CPU.
   SplashColor paper;
   paper[0] = paper[1] = paper[2] = 255;
-  SplashOutputDev dev(splashModeRGB8, 4, false, paper);
+  SplashOutputDev dev(in_colour ? splashModeRGB8 : splashModeMono8, 4, false, paper);
   dev.startDoc(&doc);
   doc.displayPage(&dev, number, dpi, dpi, 0, true, false, false);
   SplashBitmap* bm = dev.getBitmap();
   if (!bm || bm->getWidth() <= 0 || bm->getHeight() <= 0)
     throw ReadError("page " + std::to_string(number) + " could not be rendered");
-  cv::Mat view(bm->getHeight(), bm->getWidth(), CV_8UC3, bm->getDataPtr(), static_cast<size_t>(bm->getRowSize()));
+  cv::Mat view(bm->getHeight(), bm->getWidth(), in_colour ? CV_8UC3 : CV_8UC1, bm->getDataPtr(),
+               static_cast<size_t>(bm->getRowSize()));
+  if (!in_colour) {
+    if (seal) *seal = cv::Mat();
+    return view.clone();
+  }
   if (seal) *seal = scan::seal_ink(view, scan::Channels::RGB);
   return scan::grey_without_red(view, scan::Channels::RGB);
 }

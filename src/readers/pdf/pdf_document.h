@@ -30,6 +30,7 @@ struct PageContent {
   double image_fraction = 0;      // share of the page area covered by images
   double image_dpi = 0;           // resolution of the largest image on the page (a scan's dpi)
   int outline_glyphs = 0;         // character-sized filled outlines (text drawn as paths)
+  bool in_colour = true;          // anything visible drawn in a colour other than a grey
 };
 
 class PdfDocument {
@@ -43,8 +44,9 @@ class PdfDocument {
   // The page rendered in grey at `dpi` (in memory), for pages read by OCR or
   // whose tables draw no vector lines. Throws ReadError when it cannot be.
   // `seal`, when given, is set to where a red seal's ink lies on it
-  // (scan::seal_ink; empty when it has none).
-  cv::Mat render(int number, double dpi, cv::Mat* seal = nullptr) const;
+  // (scan::seal_ink; empty when it has none). A page whose PageContent is
+  // not `in_colour` may be rendered in grey at once: it can hold no seal.
+  cv::Mat render(int number, double dpi, cv::Mat* seal = nullptr, bool in_colour = true) const;
 
  private:
   PdfDocument();

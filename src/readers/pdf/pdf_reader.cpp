@@ -207,11 +207,13 @@ SourceDoc read_pdf(std::string_view bytes, ReadContext& context) {
 
   std::vector<PageLayout> pages;
   std::vector<int> unreadable, raster_pages;
+  std::vector<char> in_colour(out.pages + 1, 1);  // per page number: render in colour (a seal may be on it)
   Probe probe;
   bool stopped = false;
   for (int p = 1; p <= out.pages && !stopped; ++p) {
     try {
       PageContent content = doc->page(p);
+      in_colour[p] = content.in_colour;
       pages.push_back(lay_out(content, *doc, raster_pages));
       if (p <= kProbePages) probe.look(content, pages.back().ocr_reason);
     } catch (const ReadError&) {
@@ -257,7 +259,7 @@ SourceDoc read_pdf(std::string_view bytes, ReadContext& context) {
       double dpi = options.scan_dpi;
       if (p->image_dpi >= 150 && p->image_dpi < dpi) dpi = std::round(p->image_dpi);
       cv::Mat seal;
-      cv::Mat grey = doc->render(p->number, dpi, &seal);
+      cv::Mat grey = doc->render(p->number, dpi, &seal, in_colour[p->number]);
       return scan->prepare(grey, dpi, p->number, seal);
     };
     std::future<std::shared_ptr<scan::PreparedPage>> next;
