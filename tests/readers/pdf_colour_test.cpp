@@ -14,7 +14,7 @@ namespace gongkai {
 namespace {
 
 // A one-page PDF (A6) whose page draws `content`, with `image` as XObject /Im0
-// when given; xref offsets computed, so Poppler need not repair it.
+// when given.
 std::string one_page_pdf(const std::string& content, const std::string& image = "") {
   std::vector<std::string> objects = {
       "<< /Type /Catalog /Pages 2 0 R >>",
@@ -23,21 +23,7 @@ std::string one_page_pdf(const std::string& content, const std::string& image = 
           std::string(image.empty() ? "" : "/Im0 5 0 R") + " >> >> >>",
       "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream"};
   if (!image.empty()) objects.push_back(image);
-  std::string pdf = "%PDF-1.4\n";
-  std::vector<size_t> at;
-  for (size_t i = 0; i < objects.size(); ++i) {
-    at.push_back(pdf.size());
-    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
-  }
-  size_t xref = pdf.size();
-  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
-  for (size_t a : at) {
-    std::string n = std::to_string(a);
-    pdf += std::string(10 - n.size(), '0') + n + " 00000 n \n";
-  }
-  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
-         std::to_string(xref) + "\n%%EOF\n";
-  return pdf;
+  return gk_test::pdf_file(objects, 1);
 }
 
 // A 2x2 image XObject in colour space `cs` with `bytes` as its samples.

@@ -23,6 +23,26 @@ inline std::string data(const std::string& rel) { return std::string(GONGKAI_TES
 // checked expected record where there is one): read in place, never copied.
 inline std::string sample(const std::string& name) { return std::string(GONGKAI_SAMPLES) + "/" + name; }
 
+// A PDF file of `objects` (numbered from 1, in order) whose catalog is
+// object `root`, with the xref offsets computed, so Poppler need not repair it.
+inline std::string pdf_file(const std::vector<std::string>& objects, size_t root) {
+  std::string pdf = "%PDF-1.4\n";
+  std::vector<size_t> offsets;
+  for (size_t i = 0; i < objects.size(); ++i) {
+    offsets.push_back(pdf.size());
+    pdf += std::to_string(i + 1) + " 0 obj\n" + objects[i] + "\nendobj\n";
+  }
+  size_t xref = pdf.size();
+  pdf += "xref\n0 " + std::to_string(objects.size() + 1) + "\n0000000000 65535 f \n";
+  for (size_t o : offsets) {
+    std::string n = std::to_string(o);
+    pdf += std::string(10 - n.size(), '0') + n + " 00000 n \n";
+  }
+  pdf += "trailer\n<< /Size " + std::to_string(objects.size() + 1) + " /Root " + std::to_string(root) +
+         " 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  return pdf;
+}
+
 inline nlohmann::json load(const std::string& path) {
   std::ifstream in(path);
   return nlohmann::json::parse(in);
