@@ -53,6 +53,14 @@ TEST(EdgeWidth, IsThePlainDefinitionOnPrintSoftPrintAndPaper) {
       EXPECT_DOUBLE_EQ(edge_width(page, 200), want) << "seed " << seed << " blur " << blur;
       EXPECT_DOUBLE_EQ(edge_width(page, 150), edge_width_by_sorting(page, 150));
     }
+  // Dark blocks blurred far: the steepest edges are gentler than the
+  // histogram's floor, and the quantile is found among all the slopes.
+  cv::Mat soft_blocks(700, 500, CV_8UC1, cv::Scalar(225));
+  for (int i = 0; i < 6; ++i) cv::rectangle(soft_blocks, cv::Rect(40 + 70 * i, 100, 40, 400), cv::Scalar(20), cv::FILLED);
+  cv::GaussianBlur(soft_blocks, soft_blocks, cv::Size(0, 0), 14);
+  double soft_width = edge_width_by_sorting(soft_blocks, 200);
+  EXPECT_GT(soft_width, 20);
+  EXPECT_DOUBLE_EQ(edge_width(soft_blocks, 200), soft_width);
   cv::Mat paper(300, 200, CV_8UC1, cv::Scalar(230));
   EXPECT_EQ(edge_width(paper, 200), 0);
   cv::Mat speckled(300, 200, CV_8UC1);
