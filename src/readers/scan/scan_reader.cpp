@@ -1,6 +1,7 @@
 #include "readers/scan/scan_reader.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <future>
 #include <map>
 #include <mutex>
@@ -14,6 +15,7 @@
 #include "readers/scan/debug_picture.h"
 #include "readers/scan/page_image.h"
 #include "readers/scan/page_quality.h"
+#include "readers/scan/page_curl.h"
 #include "readers/scan/photo_page.h"
 #include "readers/scan/scan_page.h"
 #include "readers/scan/seal_mask.h"
@@ -41,9 +43,11 @@ void read_tables(ScanPage& page, ocr::CellOcrPool& pool) {
 }
 
 // The page as the grid finder wants it: a photographed page's outline found
-// and rectified (or a finding that it was not), its light flattened.
+// and rectified (or a finding that it was not), its light flattened, a page
+// that did not lie flat flattened along its rules (a note says so).
 // `seal` is moved with the page.
-cv::Mat clean_up(const cv::Mat& input, cv::Mat& seal, double dpi, int number, std::vector<ReaderFinding>& findings) {
+cv::Mat clean_up(const cv::Mat& input, cv::Mat& seal, double dpi, int number, std::vector<ReaderFinding>& findings,
+                 std::vector<std::string>& notes) {
   PageOutline outline = find_page_outline(input, dpi);
   seal = rectify_like(outline, seal);
   const std::string page = "page " + std::to_string(number);
@@ -55,7 +59,14 @@ cv::Mat clean_up(const cv::Mat& input, cv::Mat& seal, double dpi, int number, st
   if (outline.more_pages)
     findings.push_back({"scan.page_outline",
                         page + ": the photo holds more than one page; only the largest was read", false});
-  return flatten_background(outline.found ? outline.rectified : input, dpi);
+  cv::Mat flat = flatten_background(outline.found ? outline.rectified : input, dpi);
+  if (PageCurl curl = flatten_curl(flat, seal, dpi); curl.flattened) {
+    char mm[32];
+    std::snprintf(mm, sizeof mm, "%.1f", curl.sagitta_mm);
+    notes.push_back(page + ": its table rules bowed by about " + mm +
+                    " mm (the page did not lie flat); flattened along them before its grid was found");
+  }
+  return flat;
 }
 
 // A page too blurred or too coarse to trust (`why`, from why_damaged) says
@@ -205,11 +216,13 @@ std::shared_ptr<PreparedPage> ScanContext::prepare(const cv::Mat& input, double 
     return out;
   }
   std::vector<ReaderFinding> findings;
+  std::vector<std::string> notes;
   cv::Mat seal = seal_of_input;
-  cv::Mat flat = clean_up(input, seal, dpi, number, findings);
+  cv::Mat flat = clean_up(input, seal, dpi, number, findings, notes);
   out->page = std::make_unique<ScanPage>(flat, dpi, number);
   ScanPage& page = *out->page;
   page.layout.findings = std::move(findings);
+  page.layout.notes.insert(page.layout.notes.end(), notes.begin(), notes.end());
   page.seal = seal.size() == flat.size() ? seal : cv::Mat();
   straighten(page, flat);
   // The damage test (6 % of the 3-page scan's CPU time) beside the grid search.

@@ -1,0 +1,166 @@
+#include "readers/scan/page_curl.h"
+
+#include <leptonica/allheaders.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <memory>
+#include <string>
+#include <vector>
+#include <opencv2/imgproc.hpp>
+
+namespace gongkai::scan {
+namespace {
+
+struct Freer {
+  void operator()(PIX* p) const { pixDestroy(&p); }
+  void operator()(L_DEWARPA* d) const { dewarpaDestroy(&d); }
+};
+using Pix = std::unique_ptr<PIX, Freer>;
+using Dewarpa = std::unique_ptr<L_DEWARPA, Freer>;
+
+// An 8-bit Mat as an 8 bpp PIX: rows copied whole, then Leptonica's own byte
+// order (bytes within 32-bit words, most significant first) restored.
+Pix pix_of(const cv::Mat& m) {
+  Pix pix(pixCreate(m.cols, m.rows, 8));
+  auto* data = reinterpret_cast<uchar*>(pixGetData(pix.get()));
+  const size_t stride = sizeof(l_uint32) * pixGetWpl(pix.get());
+  for (int y = 0; y < m.rows; ++y) std::memcpy(data + y * stride, m.ptr<uchar>(y), m.cols);
+  pixEndianByteSwap(pix.get());
+  return pix;
+}
+
+// The page's long horizontal rules at half size (255 on 0): ink (Otsu's
+// level) thickened down by half a millimetre, so a bowed rule stays one run,
+// then opened along the line by 10 mm, longer than any glyph's stroke.
+cv::Mat horizontal_rules(const cv::Mat& grey, double px_per_mm) {
+  cv::Mat half, ink;
+  cv::resize(grey, half, cv::Size(), 0.5, 0.5, cv::INTER_AREA);
+  cv::threshold(half, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  int thick = std::max(3, static_cast<int>(std::lround(0.5 * px_per_mm)) | 1);
+  int run = std::max(21, static_cast<int>(std::lround(10 * px_per_mm)));
+  cv::dilate(ink, ink, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, thick)));
+  cv::morphologyEx(ink, ink, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(run, 1)));
+  return ink;
+}
+
+// The long rules of a page: how far (mm) the most bowed departs from its
+// chord (a parabola fitted to each rule's centre line), and the rows they
+// span. The rules are few, so this is cheap, and Leptonica's model (2-3 % of
+// a 300 dpi scan's CPU, perf) is built only for pages whose rules bow.
+struct RuleBand {
+  double bow_mm = 0;
+  int count = 0, top = 0, bottom = 0;  // rows at the rules' size
+};
+
+RuleBand long_rules(const cv::Mat& rules, double px_per_mm) {
+  cv::Mat labels, stats, centroids;
+  int n = cv::connectedComponentsWithStats(rules, labels, stats, centroids, 8, CV_32S);
+  RuleBand band{0, 0, rules.rows, 0};
+  for (int i = 1; i < n; ++i) {
+    int x0 = stats.at<int>(i, cv::CC_STAT_LEFT), w = stats.at<int>(i, cv::CC_STAT_WIDTH);
+    int y0 = stats.at<int>(i, cv::CC_STAT_TOP), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    if (w < rules.cols / 4) continue;  // a long rule only
+    ++band.count, band.top = std::min(band.top, y0), band.bottom = std::max(band.bottom, y0 + h);
+    // Least squares of y = c0 + c1 u + c2 u² over the centre line, u from -1 to 1.
+    cv::Mat A = cv::Mat::zeros(3, 3, CV_64F), B = cv::Mat::zeros(3, 1, CV_64F);
+    for (int x = x0; x < x0 + w; x += 4) {
+      double sum = 0;
+      int count = 0;
+      for (int y = y0; y < y0 + h; ++y)
+        if (labels.at<int>(y, x) == i) sum += y, ++count;
+      if (count == 0) continue;
+      double u = 2.0 * (x - x0) / w - 1, p[3] = {1, u, u * u};
+      for (int r = 0; r < 3; ++r) {
+        B.at<double>(r) += p[r] * sum / count;
+        for (int c = 0; c < 3; ++c) A.at<double>(r, c) += p[r] * p[c];
+      }
+    }
+    cv::Mat coef;
+    if (!cv::solve(A, B, coef, cv::DECOMP_SVD)) continue;
+    band.bow_mm = std::max(band.bow_mm, std::abs(coef.at<double>(2)) / px_per_mm);  // the sagitta over u in [-1, 1]
+  }
+  return band;
+}
+
+// `grey` and `seal` (empty: none) moved by the model's disparity together,
+// as two channels of one 32 bpp image: one pass, and the seal cannot part
+// from the print under it. Paper (255) and no seal come in from outside.
+// False when Leptonica cannot.
+bool apply(L_DEWARPA* dewa, cv::Mat& grey, cv::Mat& seal) {
+  // In memory a 32 bpp pixel is A, B, G, R: the page in R, the seal
+  // inverted in G, where pixels brought in are 255.
+  cv::Mat none(grey.size(), CV_8UC1, cv::Scalar(0));
+  cv::Mat no_seal = seal.empty() ? none : 255 - seal, packed;
+  cv::merge(std::vector<cv::Mat>{none, none, no_seal, grey}, packed);
+  Pix pix(pixCreate(grey.cols, grey.rows, 32));
+  auto* data = reinterpret_cast<uchar*>(pixGetData(pix.get()));
+  const size_t stride = sizeof(l_uint32) * pixGetWpl(pix.get());
+  for (int y = 0; y < grey.rows; ++y) std::memcpy(data + y * stride, packed.ptr<uchar>(y), 4 * grey.cols);
+  PIX* moved = nullptr;
+  if (dewarpaApplyDisparity(dewa, 0, pix.get(), 255, 0, 0, &moved, nullptr) != 0 || !moved) return false;
+  Pix owned(moved);
+  if (pixGetWidth(moved) != grey.cols || pixGetHeight(moved) != grey.rows || pixGetDepth(moved) != 32) return false;
+  data = reinterpret_cast<uchar*>(pixGetData(moved));
+  for (int y = 0; y < grey.rows; ++y) std::memcpy(packed.ptr<uchar>(y), data + y * stride, 4 * grey.cols);
+  std::vector<cv::Mat> planes;
+  cv::split(packed, planes);
+  grey = planes[3];
+  if (!seal.empty()) seal = 255 - planes[2];
+  return true;
+}
+
+}  // namespace
+
+PageCurl flatten_curl(cv::Mat& grey, cv::Mat& seal, double dpi) {
+  PageCurl out;
+  if (grey.empty() || grey.type() != CV_8UC1 || dpi <= 0) return out;
+  setMsgSeverity(L_SEVERITY_NONE);  // the dewarper's reports on each page are not ours to print
+  const double px_per_mm = dpi / 2 / 25.4;  // at half size
+  cv::Mat rules = horizontal_rules(grey, px_per_mm);
+  // Six rules at least (table 二 alone has eight; running text has none), and
+  // half the flattening threshold on one rule's own length: the model
+  // measures the bow over the page's width, which is longer.
+  constexpr int kMinRules = 6;
+  RuleBand band = long_rules(rules, px_per_mm);
+  if (band.count < kMinRules || band.bow_mm < kCurlFlattenMm / 2) return out;
+  // The model is built and applied on the rows the rules span, a millimetre
+  // more each way: Leptonica wants lines over most of its page's height (a
+  // table on a page's lower half built no model), and the text outside keeps
+  // its rows.
+  int margin = static_cast<int>(std::ceil(px_per_mm));
+  int top = std::max(0, band.top - margin), bottom = std::min(rules.rows, band.bottom + margin);
+  cv::Mat ink;
+  cv::bitwise_not(rules.rowRange(top, bottom), ink);  // Leptonica's binary: dark is ink
+  Pix binary(pixThresholdToBinary(pix_of(ink).get(), 128));
+  if (!binary) return out;
+  // Built at half size (redfactor 2), applied at full.
+  Dewarpa dewa(dewarpaCreate(1, 30, 2, kMinRules, -1));
+  dewarpaUseBothArrays(dewa.get(), 0);
+  L_DEWARP* dew = dewarpCreate(binary.get(), 0);
+  dewarpaInsertDewarp(dewa.get(), dew);  // owned by dewa from here
+  if (dewarpBuildPageModel(dew, nullptr) != 0 || !dew->vsuccess) return out;
+  // Curvature in micro-units: y = c * 1e-6 * x² at the reduced size.
+  double curvature = std::max(std::abs(dew->mincurv), std::abs(dew->maxcurv)) * 1e-6;
+  double half_width = rules.cols / 2.0;
+  out.sagitta_mm = curvature * half_width * half_width / px_per_mm;
+  if (out.sagitta_mm < kCurlFlattenMm) return out;
+  // New images: `grey` and `seal` may share their pixels with the page as
+  // given, which is read again if it turns out to be turned.
+  const cv::Range rows(2 * top, std::min(grey.rows, 2 * bottom));
+  bool with_seal = !seal.empty() && seal.size() == grey.size();
+  cv::Mat part = grey.rowRange(rows).clone(), part_seal = with_seal ? seal.rowRange(rows).clone() : cv::Mat();
+  if (!apply(dewa.get(), part, part_seal)) return out;
+  grey = grey.clone();
+  part.copyTo(grey.rowRange(rows));
+  if (with_seal) {
+    seal = seal.clone();
+    part_seal.copyTo(seal.rowRange(rows));
+  }
+  out.flattened = true;
+  return out;
+}
+
+}  // namespace gongkai::scan
