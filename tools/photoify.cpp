@@ -12,6 +12,8 @@
 //   rotate       up to ±3°
 //   light        a gradient of ±25 % across the page and a soft shadow band
 //   blur         Gaussian blur with sigma up to 1 px
+//   curl         the page bowed across its width, as a report lies open: its rows sag
+//                by 0.5-2.5 mm at the middle, more towards one end
 // Every effect is switchable (--effects) and every draw comes from --seed and the page
 // number, so a page looks the same converted alone or with its document.
 //
@@ -36,7 +38,7 @@ namespace {
 
 using namespace scan_sim;
 
-const std::vector<std::string> kEffects = {"colour", "seal", "perspective", "rotate", "light", "blur"};
+const std::vector<std::string> kEffects = {"colour", "seal", "perspective", "rotate", "light", "blur", "curl"};
 
 struct Options {
   std::string input, output, jpeg_dir, pages, effects = "all";
@@ -55,7 +57,7 @@ std::set<std::string> parse_effects(const std::string& spec) {
   for (std::string e; std::getline(in, e, ',');) {
     if (std::find(kEffects.begin(), kEffects.end(), e) == kEffects.end())
       throw Failure("--effects '" + spec + "': unknown effect '" + e +
-                    "' (colour, seal, perspective, rotate, light, blur, all, none)");
+                    "' (colour, seal, perspective, rotate, light, blur, curl, all, none)");
     on.insert(e);
   }
   return on;
@@ -148,7 +150,8 @@ void stamp_seal(cv::Mat& page, const cv::Rect& table, int dpi, Rng& rng) {
 }
 
 struct PageDraw {
-  double angle = 0, blur = 0;
+  std::uint64_t curl_seed = 0;  // its own draws: the other effects' stay as they were before curl
+  double angle = 0, blur = 0, curl_mm = 0;
   int quality = 75;
   bool sealed = false;
 };
@@ -176,6 +179,25 @@ cv::Mat place(const cv::Mat& page, const Options& opt, Rng& rng, PageDraw& d) {
   cv::Mat m = cv::getPerspectiveTransform(src, dst);
   cv::warpPerspective(page, desk, m, canvas, cv::INTER_LINEAR, cv::BORDER_TRANSPARENT);
   return desk;
+}
+
+// A page that does not lie flat: every row sags by up to `curl_mm` at the
+// page's middle (a parabola across the width), the sag growing from one end
+// of the page to the other.
+void curl(cv::Mat& img, int dpi, PageDraw& d) {
+  Rng rng(d.curl_seed);
+  d.curl_mm = rng.uniform(0.5, 2.5);
+  double sag = d.curl_mm * dpi / 25.4, from = rng.uniform(0.3, 0.7);
+  bool down = rng.below(2) == 0;
+  cv::Mat mx(img.size(), CV_32F), my(img.size(), CV_32F);
+  for (int y = 0; y < img.rows; ++y)
+    for (int x = 0; x < img.cols; ++x) {
+      double u = 2.0 * x / img.cols - 1, v = static_cast<double>(y) / img.rows;
+      double along = from + (1 - from) * (down ? v : 1 - v);
+      mx.at<float>(y, x) = static_cast<float>(x);
+      my.at<float>(y, x) = static_cast<float>(y - sag * along * (1 - u * u));
+    }
+  cv::remap(img, img, mx, my, cv::INTER_LINEAR, cv::BORDER_REPLICATE);
 }
 
 // Light falling unevenly: a linear gradient of up to ±25 % and a soft shadow band.
@@ -212,6 +234,7 @@ cv::Mat photograph(const cv::Mat& rendered, const Options& opt, int dpi, Rng& rn
       for (int k = 0; k < 3; ++k) p[k] = ink + p[k] * (paper[k] - ink);
     });
   }
+  if (opt.has("curl")) curl(img, dpi, d);
   img = place(img, opt, rng, d);
   if (opt.has("light")) light(img, rng);
   if (opt.has("blur")) {
@@ -246,6 +269,7 @@ int run(Options opt) {
     cv::Mat page = render_page(*doc, pn, dpi, opt.input, true);
     Rng rng(page_seed(opt.seed, pn));
     PageDraw d;
+    d.curl_seed = page_seed(opt.seed ^ 0x6375726cULL, pn);
     cv::Mat photo = photograph(page, opt, dpi, rng, d);
     d.quality = opt.has("colour") ? 50 + rng.below(31) : 75;
     std::vector<uchar> jpeg;
@@ -263,8 +287,8 @@ int run(Options opt) {
       if (!f) throw Failure(path + ": cannot write");
     }
     if (!opt.quiet)
-      std::fprintf(stderr, "photoify: page %d: %dx%d px at %d dpi, turn %+.2f deg, blur %.2f, seal %s, jpeg q%d %zu KB\n",
-                   pn, photo.cols, photo.rows, dpi, d.angle, d.blur, d.sealed ? "yes" : "no", d.quality,
+      std::fprintf(stderr, "photoify: page %d: %dx%d px at %d dpi, turn %+.2f deg, blur %.2f, curl %.1f mm, seal %s, jpeg q%d %zu KB\n",
+                   pn, photo.cols, photo.rows, dpi, d.angle, d.blur, d.curl_mm, d.sealed ? "yes" : "no", d.quality,
                    jpeg.size() / 1024);
   }
   write_pdf(pdf_pages, opt.output);
@@ -279,7 +303,7 @@ int main(int argc, char** argv) {
   app.add_option("input", opt.input, "Input PDF")->required();
   app.add_option("output", opt.output, "Output PDF (image only, one JPEG per page)")->required();
   app.add_option("--effects", opt.effects,
-                 "all, none, or a comma list of colour, seal, perspective, rotate, light, blur")
+                 "all, none, or a comma list of colour, seal, perspective, rotate, light, blur, curl")
       ->capture_default_str();
   app.add_option("--dpi", opt.dpi, "Resolution (default: drawn from --seed in 150..200)")->check(CLI::Range(100, 300));
   app.add_option("--seed", opt.seed, "Random seed; same seed, same output")->capture_default_str();

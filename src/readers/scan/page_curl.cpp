@@ -33,37 +33,45 @@ Pix pix_of(const cv::Mat& m) {
 }
 
 // The page's long horizontal rules at half size (255 on 0): ink (Otsu's
-// level) thickened down by half a millimetre, so a bowed rule stays one run,
-// then opened along the line by 10 mm, longer than any glyph's stroke.
+// level) thickened down by 1.2 mm, so a bowed rule stays one run (at half a
+// millimetre, the opening cut a rule bowed by 2.4 mm into straight pieces),
+// then opened along the line by 8 mm, longer than any glyph's stroke.
 cv::Mat horizontal_rules(const cv::Mat& grey, double px_per_mm) {
+  // Halved by the darker of each 2x2: averaged, a thin faint rule fell under
+  // Otsu's level and most of table 三's rules were lost (photoify curl).
   cv::Mat half, ink;
-  cv::resize(grey, half, cv::Size(), 0.5, 0.5, cv::INTER_AREA);
+  cv::erode(grey, half, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2, 2)), cv::Point(0, 0));
+  cv::resize(half, half, cv::Size(), 0.5, 0.5, cv::INTER_NEAREST);
   cv::threshold(half, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
-  int thick = std::max(3, static_cast<int>(std::lround(0.5 * px_per_mm)) | 1);
-  int run = std::max(21, static_cast<int>(std::lround(10 * px_per_mm)));
+  int thick = std::max(3, static_cast<int>(std::lround(1.2 * px_per_mm)) | 1);
+  int run = std::max(21, static_cast<int>(std::lround(8 * px_per_mm)));
   cv::dilate(ink, ink, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(1, thick)));
   cv::morphologyEx(ink, ink, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(run, 1)));
   return ink;
 }
 
-// The long rules of a page: how far (mm) the most bowed departs from its
-// chord (a parabola fitted to each rule's centre line), and the rows they
-// span. The rules are few, so this is cheap, and Leptonica's model (2-3 % of
-// a 300 dpi scan's CPU, perf) is built only for pages whose rules bow.
+// The long rules of a page: their centre lines, how far (mm) the most bowed
+// departs from its chord (a parabola fitted to each centre line), and the
+// rows they span. The rules are few, so this is cheap, and Leptonica's model
+// (2-3 % of a 300 dpi scan's CPU, perf) is built only for pages whose rules
+// bow. Leptonica is given these centre lines: its own text-line finder built
+// no model on two of three bowed table pages (photoify curl, seed 12001).
 struct RuleBand {
   double bow_mm = 0;
-  int count = 0, top = 0, bottom = 0;  // rows at the rules' size
+  int top = 0, bottom = 0;  // rows at the rules' size
+  std::vector<std::vector<cv::Point2f>> lines;
 };
 
 RuleBand long_rules(const cv::Mat& rules, double px_per_mm) {
   cv::Mat labels, stats, centroids;
   int n = cv::connectedComponentsWithStats(rules, labels, stats, centroids, 8, CV_32S);
-  RuleBand band{0, 0, rules.rows, 0};
+  RuleBand band{0, rules.rows, 0, {}};
   for (int i = 1; i < n; ++i) {
     int x0 = stats.at<int>(i, cv::CC_STAT_LEFT), w = stats.at<int>(i, cv::CC_STAT_WIDTH);
     int y0 = stats.at<int>(i, cv::CC_STAT_TOP), h = stats.at<int>(i, cv::CC_STAT_HEIGHT);
     if (w < rules.cols / 4) continue;  // a long rule only
-    ++band.count, band.top = std::min(band.top, y0), band.bottom = std::max(band.bottom, y0 + h);
+    band.top = std::min(band.top, y0), band.bottom = std::max(band.bottom, y0 + h);
+    std::vector<cv::Point2f>& line = band.lines.emplace_back();
     // Least squares of y = c0 + c1 u + c2 u² over the centre line, u from -1 to 1.
     cv::Mat A = cv::Mat::zeros(3, 3, CV_64F), B = cv::Mat::zeros(3, 1, CV_64F);
     for (int x = x0; x < x0 + w; x += 4) {
@@ -72,6 +80,7 @@ RuleBand long_rules(const cv::Mat& rules, double px_per_mm) {
       for (int y = y0; y < y0 + h; ++y)
         if (labels.at<int>(y, x) == i) sum += y, ++count;
       if (count == 0) continue;
+      line.emplace_back(static_cast<float>(x), static_cast<float>(sum / count));
       double u = 2.0 * (x - x0) / w - 1, p[3] = {1, u, u * u};
       for (int r = 0; r < 3; ++r) {
         B.at<double>(r) += p[r] * sum / count;
@@ -85,30 +94,30 @@ RuleBand long_rules(const cv::Mat& rules, double px_per_mm) {
   return band;
 }
 
-// `grey` and `seal` (empty: none) moved by the model's disparity together,
-// as two channels of one 32 bpp image: one pass, and the seal cannot part
-// from the print under it. Paper (255) and no seal come in from outside.
-// False when Leptonica cannot.
-bool apply(L_DEWARPA* dewa, cv::Mat& grey, cv::Mat& seal) {
-  // In memory a 32 bpp pixel is A, B, G, R: the page in R, the seal
-  // inverted in G, where pixels brought in are 255.
-  cv::Mat none(grey.size(), CV_8UC1, cv::Scalar(0));
-  cv::Mat no_seal = seal.empty() ? none : 255 - seal, packed;
-  cv::merge(std::vector<cv::Mat>{none, none, no_seal, grey}, packed);
-  Pix pix(pixCreate(grey.cols, grey.rows, 32));
-  auto* data = reinterpret_cast<uchar*>(pixGetData(pix.get()));
-  const size_t stride = sizeof(l_uint32) * pixGetWpl(pix.get());
-  for (int y = 0; y < grey.rows; ++y) std::memcpy(data + y * stride, packed.ptr<uchar>(y), 4 * grey.cols);
-  PIX* moved = nullptr;
-  if (dewarpaApplyDisparity(dewa, 0, pix.get(), 255, 0, 0, &moved, nullptr) != 0 || !moved) return false;
-  Pix owned(moved);
-  if (pixGetWidth(moved) != grey.cols || pixGetHeight(moved) != grey.rows || pixGetDepth(moved) != 32) return false;
-  data = reinterpret_cast<uchar*>(pixGetData(moved));
-  for (int y = 0; y < grey.rows; ++y) std::memcpy(packed.ptr<uchar>(y), data + y * stride, 4 * grey.cols);
-  std::vector<cv::Mat> planes;
-  cv::split(packed, planes);
-  grey = planes[3];
-  if (!seal.empty()) seal = 255 - planes[2];
+// `grey` and `seal` (empty: none) moved by the model's vertical disparity,
+// interpolated (bicubic). Leptonica's own dewarpaApplyDisparity moves whole
+// rows, so a digit 20 px tall gains or loses a row part-way across: on
+// photoify's curl (seed 12, the three real reports) 2 cells read wrong with
+// no finding; bilinear left none wrong but 55 unread (the light serif
+// digits softened), bicubic 32.
+// Paper (255) and no seal come in from outside. False when Leptonica cannot
+// give the disparity at full size.
+bool apply(L_DEWARP* dew, cv::Mat& grey, cv::Mat& seal) {
+  Pix frame(pixCreate(grey.cols, grey.rows, 8));
+  if (dewarpPopulateFullRes(dew, frame.get(), 0, 0) != 0 || !dew->fullvdispar) return false;
+  int fw = 0, fh = 0;
+  fpixGetDimensions(dew->fullvdispar, &fw, &fh);
+  if (fw < grey.cols || fh < grey.rows) return false;
+  const l_float32* disparity = fpixGetData(dew->fullvdispar);
+  const int wpl = fpixGetWpl(dew->fullvdispar);
+  cv::Mat mx(grey.size(), CV_32F), my(grey.size(), CV_32F);
+  for (int y = 0; y < grey.rows; ++y) {
+    const l_float32* row = disparity + static_cast<size_t>(y) * wpl;
+    float *to_x = mx.ptr<float>(y), *to_y = my.ptr<float>(y);
+    for (int x = 0; x < grey.cols; ++x) to_x[x] = static_cast<float>(x), to_y[x] = static_cast<float>(y) - row[x];
+  }
+  cv::remap(grey, grey, mx, my, cv::INTER_CUBIC, cv::BORDER_CONSTANT, cv::Scalar(255));
+  if (!seal.empty()) cv::remap(seal, seal, mx, my, cv::INTER_NEAREST, cv::BORDER_CONSTANT, cv::Scalar(0));
   return true;
 }
 
@@ -125,23 +134,27 @@ PageCurl flatten_curl(cv::Mat& grey, cv::Mat& seal, double dpi) {
   // measures the bow over the page's width, which is longer.
   constexpr int kMinRules = 6;
   RuleBand band = long_rules(rules, px_per_mm);
-  if (band.count < kMinRules || band.bow_mm < kCurlFlattenMm / 2) return out;
+  if (static_cast<int>(band.lines.size()) < kMinRules || band.bow_mm < kCurlFlattenMm / 2) return out;
   // The model is built and applied on the rows the rules span, a millimetre
-  // more each way: Leptonica wants lines over most of its page's height (a
-  // table on a page's lower half built no model), and the text outside keeps
-  // its rows.
+  // more each way: Leptonica wants lines over most of its page's height, and
+  // the text outside keeps its rows.
   int margin = static_cast<int>(std::ceil(px_per_mm));
   int top = std::max(0, band.top - margin), bottom = std::min(rules.rows, band.bottom + margin);
-  cv::Mat ink;
-  cv::bitwise_not(rules.rowRange(top, bottom), ink);  // Leptonica's binary: dark is ink
-  Pix binary(pixThresholdToBinary(pix_of(ink).get(), 128));
-  if (!binary) return out;
+  PTAA* centres = ptaaCreate(static_cast<int>(band.lines.size()));
+  for (auto& line : band.lines) {
+    PTA* pta = ptaCreate(static_cast<int>(line.size()));
+    for (auto& p : line) ptaAddPt(pta, p.x, p.y - static_cast<float>(top));
+    ptaaAddPta(centres, pta, L_INSERT);
+  }
   // Built at half size (redfactor 2), applied at full.
   Dewarpa dewa(dewarpaCreate(1, 30, 2, kMinRules, -1));
   dewarpaUseBothArrays(dewa.get(), 0);
-  L_DEWARP* dew = dewarpCreate(binary.get(), 0);
+  Pix frame(pixCreate(rules.cols, bottom - top, 1));
+  L_DEWARP* dew = dewarpCreate(frame.get(), 0);
   dewarpaInsertDewarp(dewa.get(), dew);  // owned by dewa from here
-  if (dewarpBuildPageModel(dew, nullptr) != 0 || !dew->vsuccess) return out;
+  int failed = dewarpFindVertDisparity(dew, centres, 0);
+  ptaaDestroy(&centres);
+  if (failed || !dew->vsuccess) return out;
   // Curvature in micro-units: y = c * 1e-6 * x² at the reduced size.
   double curvature = std::max(std::abs(dew->mincurv), std::abs(dew->maxcurv)) * 1e-6;
   double half_width = rules.cols / 2.0;
@@ -152,7 +165,7 @@ PageCurl flatten_curl(cv::Mat& grey, cv::Mat& seal, double dpi) {
   const cv::Range rows(2 * top, std::min(grey.rows, 2 * bottom));
   bool with_seal = !seal.empty() && seal.size() == grey.size();
   cv::Mat part = grey.rowRange(rows).clone(), part_seal = with_seal ? seal.rowRange(rows).clone() : cv::Mat();
-  if (!apply(dewa.get(), part, part_seal)) return out;
+  if (!apply(dew, part, part_seal)) return out;
   grey = grey.clone();
   part.copyTo(grey.rowRange(rows));
   if (with_seal) {
