@@ -27,6 +27,39 @@ bool exact_cells(const SourceRow& r, const RowSpec& row) {
   return (r.positional || all_atomic) && r.tokens.size() == row.columns.size();
 }
 
+// The group a template row stands in ((三)不予公开 for its eight rows), as
+// Han characters; empty for a row in no group.
+std::u32string group_of(const RowSpec& row) {
+  return row.path.size() >= 2 ? han_only(row.path.back()) : std::u32string();
+}
+
+// Whether a row whose own label was left unread (SourceRow::label_unread)
+// agrees with template row `j` by what is known of it: a row that carries
+// its group's words (the parent cell belongs to the group's first row, or
+// to the first on a new page) stands in that group; a row without them
+// does not start one. Other rows agree.
+bool shape_agrees(const SourceRow& r, const TableSpec& spec, int j) {
+  if (!r.label_unread) return true;
+  std::u32string words = han_only(r.label), group = group_of(spec.rows[j]);
+  bool starts_group = !group.empty() && (j == 0 || group_of(spec.rows[j - 1]) != group);
+  if (words.empty()) return !starts_group;
+  if (group.empty()) return false;
+  // The words are nearer this group's name than any other group's, and
+  // not more than half of them wrong: (三)不予公开 read as 三不子公天 (2
+  // edits; 4 from 五不予处理), or the tail 法提供 of a parent cut by a page
+  // break (within 四无法提供).
+  auto distance = [&](const std::u32string& g) {
+    return std::min(infix_distance(g, words), infix_distance(words, g));
+  };
+  const int own = distance(group);
+  if (2 * own > static_cast<int>(std::min(group.size(), words.size()))) return false;
+  for (auto& other : spec.rows) {
+    std::u32string g = group_of(other);
+    if (!g.empty() && g != group && distance(g) <= own) return false;
+  }
+  return true;
+}
+
 void fill_anchored_gaps(const std::vector<SourceRow>& src, const TableSpec& spec, Alignment& a) {
   const int n = static_cast<int>(spec.rows.size());
   int prev_j = -1;
@@ -38,7 +71,8 @@ void fill_anchored_gaps(const std::vector<SourceRow>& src, const TableSpec& spec
         if (!src[i].tokens.empty()) rows.push_back(i);
       bool fits = static_cast<int>(rows.size()) == j - prev_j - 1;
       for (size_t k = 0; fits && k < rows.size(); ++k) {
-        fits = exact_cells(src[rows[k]], spec.rows[prev_j + 1 + k]);
+        fits = exact_cells(src[rows[k]], spec.rows[prev_j + 1 + k]) &&
+               shape_agrees(src[rows[k]], spec, prev_j + 1 + k);
       }
       if (fits)
         for (size_t k = 0; k < rows.size(); ++k) a.source_of[prev_j + 1 + k] = rows[k];
@@ -66,6 +100,9 @@ Alignment align(const std::vector<SourceRow>& src, const TableSpec& spec) {
       // A ruled table's row with no cells after its label is a header, or
       // the tail of a label cut by a page break: never a row of values.
       if (src[i].positional && src[i].tokens.empty()) best = 0;
+      // A row whose own label was not read carries at most its group's
+      // words ((六)其他处理 would match （六）3.其他): its place is its order.
+      if (src[i].label_unread) best = 0;
       sim[i * n + j] = best;
     }
   std::vector<double> dp((m + 1) * (n + 1), 0.0);
@@ -144,6 +181,7 @@ ReadUnit unit_for(TableId t, const RowSpec& row, const SourceRow* src) {
 // The template row (not aligned to any printed row) whose label the printed
 // row carries; -1 when none.
 int unaligned_row_named(const SourceRow& r, const TableSpec& spec, const Alignment& a) {
+  if (r.label_unread) return -1;  // its words are its group's, not its own
   std::u32string label = han_only(r.label);
   for (size_t j = 0; j < spec.rows.size(); ++j) {
     if (a.source_of[j] >= 0) continue;
