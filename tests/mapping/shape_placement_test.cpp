@@ -12,7 +12,7 @@ using namespace gongkai;
 namespace {
 
 // One printed row: the group cell's words when the row opens a group ("" for
-// none), its own label ("" when left unread), its first value.
+// none), its own label ("" when left unread), its total.
 struct Printed {
   std::string group, label;
   int value;
@@ -35,12 +35,18 @@ CellTable scanned_requests(const std::vector<Printed>& rows) {
     bool in_group = !p.group.empty() || p.label.empty();
     if (in_group) t.cells.push_back({r, 1, 1, 1, p.label, false, p.label.empty(), {}});
     else t.cells.push_back({r, 0, 1, 2, p.label, false, false, {}});
-    for (int c = 0; c < 7; ++c) t.cells.push_back({r, c + 2, 1, 1, std::to_string(c == 0 ? p.value : 0), false, false, {}});
+    // The row's value in its total column; the first applicant left blank in
+    // every other row of a group (not its first).
+    for (int c = 0; c < 7; ++c) {
+      std::string v = std::to_string(c == 6 ? p.value : 0);
+      if (c == 0 && p.group.empty() && p.label.empty() && r % 2 == 0) v = "";
+      t.cells.push_back({r, c + 2, 1, 1, v, false, false, {}});
+    }
   }
   return t;
 }
 
-// The 2021 layout's table 三, each row's first value its place (100 + row).
+// The 2021 layout's table 三, each row's total its place (100 + row).
 std::vector<Printed> layout_2021(const std::vector<int>& group_sizes = {8, 3, 5, 3}) {
   std::vector<Printed> rows = {{"", "一、本年新收政府信息公开申请数量", 100},
                                {"", "二、上年结转政府信息公开申请数量", 101},
@@ -61,11 +67,11 @@ Mapping map_scanned(const std::vector<Printed>& rows) {
   return map_tables(doc, 2024);
 }
 
-// The first value the mapping gave template row `key` of table 三, or -1.
+// The total the mapping gave template row `key` of table 三, or -1.
 int first_value(const Mapping& m, const std::string& key) {
   for (auto& u : m.units)
     if (u.table == TableId::Requests && !u.cells.empty() && u.cells[0].row == key)
-      return u.present && !u.tokens.empty() ? std::stoi(u.tokens[0].raw) : -1;
+      return u.present && u.tokens.size() == 7 ? std::stoi(u.tokens[6].raw) : -1;
   return -2;
 }
 
@@ -80,6 +86,8 @@ TEST(ShapePlacement, AnUnreadLabelCellMarksItsRow) {
   EXPECT_TRUE(rows[5].label_unread);
   EXPECT_EQ(rows[5].label, "");
   EXPECT_EQ(rows[5].tokens.size(), 7u);
+  ASSERT_EQ(rows[6].tokens.size(), 7u);  // its blank is a printed blank, not layout before a label
+  EXPECT_EQ(rows[6].tokens[0].raw, "");
 }
 
 TEST(ShapePlacement, SubRowsArePlacedByTheirOrder) {
