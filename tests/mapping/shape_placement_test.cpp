@@ -104,20 +104,24 @@ TEST(ShapePlacement, SubRowsArePlacedByTheirOrder) {
   EXPECT_EQ(first_value(m, "total"), 123);
 }
 
-// As many rows as the template's, but the groups cut elsewhere ((四) in four
-// rows, (五) in four): the group words land on rows of another place in
-// their group, so no row is placed by its order. Unread, not misplaced.
+// As many rows as the template's, but two groups cut otherwise ((四) in four
+// rows, (五) in four): those two are not placed by their order — unread,
+// not misplaced —, the groups whose cells span the template's rows are.
 TEST(ShapePlacement, GroupsCutOtherwiseAreNotPlaced) {
   Mapping m = map_scanned(layout_2021({8, 4, 4, 3}));
   EXPECT_EQ(first_value(m, "partially_granted"), 103);
   EXPECT_EQ(first_value(m, "total"), 123);
-  for (const char* key : {"denied_state_secret", "unavailable_not_held", "unavailable_unclear", "rejected_complaint",
-                          "rejected_confirmation", "other_overdue_correction", "other_other"})
+  for (const char* key : {"unavailable_not_held", "unavailable_unclear", "rejected_complaint", "rejected_confirmation"})
     EXPECT_EQ(first_value(m, key), -1) << key;
+  EXPECT_EQ(first_value(m, "denied_state_secret"), 104);
+  EXPECT_EQ(first_value(m, "denied_query_item"), 111);
+  EXPECT_EQ(first_value(m, "other_overdue_correction"), 120);
+  EXPECT_EQ(first_value(m, "other_other"), 122);
 }
 
-// One row too many: no place by order. The group's words "（六）其他处理" on a
-// row whose own label is unread do not make it （六）3.其他 (alias 其他).
+// One row too many in (六): its rows are not placed. The group's words
+// "（六）其他处理" on a row whose own label is unread do not make it
+// （六）3.其他 (alias 其他).
 TEST(ShapePlacement, GroupWordsAreNotTheRowsLabel) {
   Mapping m = map_scanned(layout_2021({8, 3, 5, 4}));
   EXPECT_EQ(first_value(m, "other_other"), -1);
@@ -126,9 +130,8 @@ TEST(ShapePlacement, GroupWordsAreNotTheRowsLabel) {
 }
 
 // The group's words as OCR reads them: nearer their own group's name than
-// any other's, they still say where the group starts; words as near another
-// group's name (三 misread 五 and 公开 as 处理) say nothing, and no row is
-// placed by its order.
+// any other's, they still say where the group starts; words that name
+// another group ((三)'s cell read as 五不予处理) leave that group unplaced.
 TEST(ShapePlacement, GroupWordsReadWithErrors) {
   auto rows = layout_2021();
   rows[4].group = "(三)不子公天";  // 2 edits from 三不予公开, 4 from 五不予处理
@@ -137,7 +140,10 @@ TEST(ShapePlacement, GroupWordsReadWithErrors) {
   EXPECT_EQ(first_value(m, "denied_state_secret"), 104);
   EXPECT_EQ(first_value(m, "unavailable_needs_creation"), 113);
   rows[4].group = "(五)不予处理";
+  rows[13].group = "";  // (四) in one cell again
   m = map_scanned(rows);
   EXPECT_EQ(first_value(m, "denied_state_secret"), -1);
-  EXPECT_EQ(first_value(m, "rejected_complaint"), -1);
+  EXPECT_EQ(first_value(m, "denied_query_item"), -1);
+  EXPECT_EQ(first_value(m, "unavailable_not_held"), 112);  // the groups after it stand alone
+  EXPECT_EQ(first_value(m, "rejected_complaint"), 115);
 }
