@@ -12,7 +12,11 @@
 #           copies of the scan (K=4, each copy's bytes made distinct): the
 #           difference per page is the cost of a page once the worker holds
 #           its engines; what the first copy costs beyond a later one is the
-#           model load and the worker's start.
+#           model load and the worker's start;
+#   calls   Tesseract recognitions per page of one `extract` (chi_sim: label
+#           cells and running text; eng: number cells), counted by
+#           tools/recognize_counter.cpp preloaded (built here with c++; the
+#           line is left out when that cannot be built).
 # Every figure is the median of RUNS runs. Set GONGKAI to bench another build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +30,9 @@ if [ $# -eq 0 ]; then
   set -- tests/data/scans/huaian-city-2024-p3-5.scan.pdf "$TMP/huaian-city-2024-6p.scan.pdf"
 fi
 K=4
+COUNTER=""
+c++ -shared -fPIC -O1 -o "$TMP/recognize_counter.so" tools/recognize_counter.cpp -ltesseract -ldl 2> /dev/null &&
+  COUNTER="$TMP/recognize_counter.so"
 median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 # Runs "$@" once under /usr/bin/time; appends "wall cpu rss_kb" to $TMP/t.
 timed() { /usr/bin/time -f "%e %U %S %M" -o "$TMP/one" "$@" > /dev/null 2> "$TMP/err" || { cat "$TMP/err" >&2; exit 1; }
@@ -54,5 +61,11 @@ for pdf in "$@"; do
   printf "  steady  %.2f CPU s/page with the engines loaded; model load + worker start %.2f CPU s (archive runner -j1: 1 copy %.2f CPU s, %d copies %.2f CPU s, %.2f s wall, peak RSS %.0f MB)\n" \
     "$(echo "($many - $one) / ($K * $pages)" | bc -l)" "$(echo "$one - ($many - $one) / $K" | bc -l)" "$one" "$((K + 1))" "$many" \
     "$many_wall" "$(echo "$many_rss / 1024" | bc -l)"
+  if [ -n "$COUNTER" ]; then
+    rm -f "$TMP"/calls.*
+    GK_RECOGNIZE_COUNTS="$TMP/calls" LD_PRELOAD="$COUNTER" "$GONGKAI" extract "$pdf" > /dev/null 2>&1 || true
+    cat "$TMP"/calls.* 2> /dev/null | awk -v p="$pages" '{c += $1; e += $2} END {
+      printf "  calls   %.1f chi_sim + %.1f eng recognitions per page (%d + %d)\n", c / p, e / p, c, e }'
+  fi
 done
 echo "(median of $RUNS runs each; load average now: $(cut -d' ' -f1-3 /proc/loadavg))"

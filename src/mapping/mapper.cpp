@@ -27,6 +27,77 @@ bool exact_cells(const SourceRow& r, const RowSpec& row) {
   return (r.positional || all_atomic) && r.tokens.size() == row.columns.size();
 }
 
+// The group a template row stands in ((三)不予公开 for its eight rows), as
+// Han characters; empty for a row in no group.
+std::u32string group_of(const RowSpec& row) {
+  return row.path.size() >= 2 ? han_only(row.path.back()) : std::u32string();
+}
+
+// The group of `spec` that a row's words name: the one whose name they are
+// nearest, and not more than half of them wrong ((三)不予公开 read as
+// 三不子公天: 2 edits, 4 from 五不予处理; the tail 法提供 of a group cell
+// cut by a page break: within 四无法提供). Empty when two are as near.
+std::u32string group_named(const std::u32string& words, const TableSpec& spec) {
+  std::vector<std::u32string> groups;
+  for (auto& row : spec.rows)
+    if (std::u32string g = group_of(row); !g.empty() && std::find(groups.begin(), groups.end(), g) == groups.end())
+      groups.push_back(g);
+  std::u32string best;
+  int best_d = 0;
+  bool tie = false;
+  for (auto& g : groups) {
+    int d = std::min(infix_distance(g, words), infix_distance(words, g));
+    if (best.empty() || d < best_d) best = g, best_d = d, tie = false;
+    else if (d == best_d) tie = true;
+  }
+  if (tie || best.empty() || 2 * best_d > static_cast<int>(std::min(best.size(), words.size()))) return U"";
+  return best;
+}
+
+// Whether a row whose own label was left unread (SourceRow::label_unread)
+// agrees with template row `j` by what is known of it: a row that carries
+// its group's words (the group cell belongs to the group's first row, or
+// to the first on a new page) stands in that group; a row without them
+// does not start one. Other rows agree.
+bool shape_agrees(const SourceRow& r, const TableSpec& spec, int j) {
+  if (!r.label_unread) return true;
+  std::u32string words = han_only(r.label), group = group_of(spec.rows[j]);
+  bool starts_group = !group.empty() && (j == 0 || group_of(spec.rows[j - 1]) != group);
+  if (words.empty()) return !starts_group;
+  return !group.empty() && group_named(words, spec) == group;
+}
+
+// A gap that does not fit as a whole (a row more or less somewhere): each
+// group left unread under its group cell that lies whole in it is placed
+// alone, when its group cell spans as many rows as the template's group
+// (its words on the first, none on the others) — so one damaged group
+// does not cost the others. In order: a group never placed before one
+// already placed.
+void fill_groups(const std::vector<SourceRow>& src, const TableSpec& spec, Alignment& a, int prev_j, int j,
+                 const std::vector<int>& rows) {
+  const int n = static_cast<int>(spec.rows.size());
+  auto bare = [&](size_t k) { return k < rows.size() && src[rows[k]].label_unread && han_only(src[rows[k]].label).empty(); };
+  int last = prev_j;
+  for (size_t k = 0; k < rows.size(); ++k) {
+    const SourceRow& first = src[rows[k]];
+    if (!first.label_unread || han_only(first.label).empty()) continue;
+    std::u32string group = group_named(han_only(first.label), spec);
+    int t0 = -1, t1 = -1;
+    for (int t = 0; t < n; ++t)
+      if (!group.empty() && group_of(spec.rows[t]) == group) t0 = t0 < 0 ? t : t0, t1 = t + 1;
+    if (t0 <= last || t1 > j) continue;
+    size_t len = static_cast<size_t>(t1 - t0), q = 1;
+    while (q < len && bare(k + q)) ++q;
+    if (q != len || bare(k + len)) continue;
+    bool fits = true;
+    for (q = 0; q < len && fits; ++q) fits = exact_cells(src[rows[k + q]], spec.rows[t0 + q]) && a.source_of[t0 + q] < 0;
+    if (!fits) continue;
+    for (q = 0; q < len; ++q) a.source_of[t0 + q] = rows[k + q];
+    last = t1 - 1;
+    k += len - 1;
+  }
+}
+
 void fill_anchored_gaps(const std::vector<SourceRow>& src, const TableSpec& spec, Alignment& a) {
   const int n = static_cast<int>(spec.rows.size());
   int prev_j = -1;
@@ -38,10 +109,13 @@ void fill_anchored_gaps(const std::vector<SourceRow>& src, const TableSpec& spec
         if (!src[i].tokens.empty()) rows.push_back(i);
       bool fits = static_cast<int>(rows.size()) == j - prev_j - 1;
       for (size_t k = 0; fits && k < rows.size(); ++k) {
-        fits = exact_cells(src[rows[k]], spec.rows[prev_j + 1 + k]);
+        fits = exact_cells(src[rows[k]], spec.rows[prev_j + 1 + k]) &&
+               shape_agrees(src[rows[k]], spec, prev_j + 1 + k);
       }
       if (fits)
         for (size_t k = 0; k < rows.size(); ++k) a.source_of[prev_j + 1 + k] = rows[k];
+      else
+        fill_groups(src, spec, a, prev_j, j, rows);
     }
     prev_j = j;
   }
@@ -66,6 +140,9 @@ Alignment align(const std::vector<SourceRow>& src, const TableSpec& spec) {
       // A ruled table's row with no cells after its label is a header, or
       // the tail of a label cut by a page break: never a row of values.
       if (src[i].positional && src[i].tokens.empty()) best = 0;
+      // A row whose own label was not read carries at most its group's
+      // words ((六)其他处理 would match （六）3.其他): its place is its order.
+      if (src[i].label_unread) best = 0;
       sim[i * n + j] = best;
     }
   std::vector<double> dp((m + 1) * (n + 1), 0.0);
@@ -144,6 +221,7 @@ ReadUnit unit_for(TableId t, const RowSpec& row, const SourceRow* src) {
 // The template row (not aligned to any printed row) whose label the printed
 // row carries; -1 when none.
 int unaligned_row_named(const SourceRow& r, const TableSpec& spec, const Alignment& a) {
+  if (r.label_unread) return -1;  // its words are its group's, not its own
   std::u32string label = han_only(r.label);
   for (size_t j = 0; j < spec.rows.size(); ++j) {
     if (a.source_of[j] >= 0) continue;

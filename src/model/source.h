@@ -57,6 +57,10 @@ struct SourceRow {
   // row of table 四, which has no label column, losing its first cells);
   // -1 when values were not all hard-separated or label text precedes them.
   int lead_empty = -1;
+  // A scanned table's row whose own label cell was left unread (a sub-row
+  // of (三)不予公开…): `label` holds only the words of a cell spanning it
+  // and its neighbours, if any. The mapping places it by the table's shape.
+  bool label_unread = false;
   Provenance where;
 };
 

@@ -17,7 +17,10 @@ namespace gongkai {
 struct CellReadout {
   std::string text;
   bool shaded = false;
-  bool unread = false;  // printed but not read with confidence (see TableCell::unread)
+  // Printed but not read with confidence (see TableCell::unread). With an
+  // empty text outside the value columns: a label cell left unread on
+  // purpose, its row to be placed by the table's shape (SourceRow::label_unread).
+  bool unread = false;
   double confidence = 1.0;
   std::vector<std::string> alternatives;  // other readings, best first (OCR)
 };

@@ -108,7 +108,9 @@ struct GridCells {
   std::vector<std::optional<Reading>> reading;
   // worded: one row high, but its ink is too wide for a number (not read in
   // pass 1; it counts as a filled cell that is not a number).
-  std::vector<bool> is_label, noise, worded;
+  // label_unread: a sub-row's label left unread, its row placed by the
+  // table's shape (see sub_row_labels).
+  std::vector<bool> is_label, noise, worded, label_unread;
 
   GridCells(const grid::Grid& g, const cv::Mat& page)
       : grid(g),
@@ -116,7 +118,8 @@ struct GridCells {
         reading(g.cells.size()),
         is_label(g.cells.size(), false),
         noise(g.cells.size(), false),
-        worded(g.cells.size(), false) {
+        worded(g.cells.size(), false),
+        label_unread(g.cells.size(), false) {
     for (auto& c : g.cells)
       rects.emplace_back(cv::Point(static_cast<int>(c.box.x0), static_cast<int>(c.box.y0)),
                          cv::Point(static_cast<int>(c.box.x1), static_cast<int>(c.box.y1)));
@@ -176,25 +179,56 @@ std::vector<bool> in_value_columns(GridCells& cells) {
   return in_values;
 }
 
+// Whether a parent's reading names its group well enough for the mapping to
+// check the rows placed under it: two Han characters read with confidence.
+bool names_group(const ocr::Reading& r) { return r.confidence >= 0.6 && han_count(r.text) >= 2; }
+
 // Pass 2: labels — every cell outside the value columns, and cells in
-// them that did not read as a confident number (column headings).
+// them that did not read as a confident number (column headings). Sub-row
+// labels (sub_row_labels) are left unread, unless their parent does not
+// read as words: they are read then, after the others.
 void read_labels(ocr::CellOcrPool& pool, GridCells& cells, const std::vector<bool>& in_values,
                  std::vector<double>& label_conf) {
   const grid::Grid& g = cells.grid;
+  const std::vector<int> parent_of = sub_row_labels(g, in_values);
   std::vector<std::pair<cv::Rect, CellKind>> ask;
   std::vector<size_t> which;
   double row_h = cells.grey.rows;
   for (auto& c : g.cells)
     if (c.row_span == 1) row_h = std::min(row_h, c.box.height());
-  for (size_t i = 0; i < g.cells.size(); ++i) {
-    const auto& c = g.cells[i];
+  auto wanted = [&](size_t i) {
     const auto& r = cells.reading[i];
-    if (r && (r->empty_cell || (in_values[i] && number_like(*r) && r->confidence >= 0.5))) continue;
+    return !(r && (r->empty_cell || (in_values[i] && number_like(*r) && r->confidence >= 0.5)));
+  };
+  auto kind_of = [&](const grid::GridCell& c) {
     bool vertical = c.box.height() > 2.5 * c.box.width() && c.box.height() > 2.5 * row_h;
-    ask.emplace_back(cells.rects[i], vertical ? CellKind::Vertical : CellKind::Label);
+    return vertical ? CellKind::Vertical : CellKind::Label;
+  };
+  std::vector<Reading> second;
+  std::vector<size_t> deferred;
+  for (size_t i = 0; i < g.cells.size(); ++i) {
+    if (!wanted(i)) continue;
+    if (parent_of[i] >= 0 && wanted(static_cast<size_t>(parent_of[i]))) {
+      deferred.push_back(i);
+      continue;
+    }
+    ask.emplace_back(cells.rects[i], kind_of(g.cells[i]));
     which.push_back(i);
   }
-  auto second = pool.read_page(cells.grey, ask);
+  second = pool.read_page(cells.grey, ask);
+  std::vector<const Reading*> read_as(g.cells.size(), nullptr);
+  for (size_t k = 0; k < which.size(); ++k) read_as[which[k]] = &second[k];
+  std::vector<size_t> late;
+  for (size_t i : deferred)
+    if (const Reading* parent = read_as[parent_of[i]]; parent && names_group(*parent)) cells.label_unread[i] = true;
+    else late.push_back(i);
+  if (!late.empty()) {
+    std::vector<std::pair<cv::Rect, CellKind>> ask_late;
+    for (size_t i : late) ask_late.emplace_back(cells.rects[i], kind_of(g.cells[i]));
+    auto more = pool.read_page(cells.grey, ask_late);
+    which.insert(which.end(), late.begin(), late.end());
+    second.insert(second.end(), more.begin(), more.end());
+  }
   for (size_t k = 0; k < which.size(); ++k) {
     size_t i = which[k];
     auto& reading = cells.reading[i];
@@ -227,6 +261,8 @@ std::vector<CellReadout> readouts(const GridCells& cells) {
     if (!cells.is_label[i] && !r->empty_cell) out[i].unread = doubtful_number(*r);
     if (cells.noise[i]) out[i].unread = true;
   }
+  for (size_t i = 0; i < out.size(); ++i)
+    if (cells.label_unread[i]) out[i] = CellReadout{"", false, true, 0.0, {}};
   return out;
 }
 
@@ -278,6 +314,31 @@ bool decimal_point_lost(const cv::Mat& grey, const cv::Rect& cell, const std::st
     if (after && before) return true;
   }
   return false;
+}
+
+std::vector<int> sub_row_labels(const grid::Grid& g, const std::vector<bool>& in_values) {
+  std::vector<int> parent_of(g.cells.size(), -1);
+  auto at = [&](int row, int col) -> int {
+    if (row < 0 || row >= g.rows() || col < 0 || col >= g.cols()) return -1;
+    size_t k = static_cast<size_t>(row) * g.cols() + col;
+    return k < g.owner.size() ? g.owner[k] : -1;
+  };
+  for (size_t p = 0; p < g.cells.size(); ++p) {
+    const auto& pc = g.cells[p];
+    if (pc.row_span < 2 || in_values[p]) continue;
+    std::vector<int> subs;
+    for (int r = pc.row; r < pc.row + pc.row_span; ++r) {
+      int s = at(r, pc.col + pc.col_span);
+      if (s < 0 || in_values[s]) break;
+      const auto& sc = g.cells[s];
+      int next = at(r, sc.col + sc.col_span);
+      if (sc.row != r || sc.row_span != 1 || next < 0 || !in_values[next]) break;
+      subs.push_back(s);
+    }
+    if (static_cast<int>(subs.size()) != pc.row_span) continue;
+    for (int s : subs) parent_of[s] = static_cast<int>(p);
+  }
+  return parent_of;
 }
 
 std::vector<CellReadout> read_cells(ocr::CellOcrPool& pool, const cv::Mat& grey, const grid::Grid& g,

@@ -20,6 +20,20 @@ namespace gongkai::scan {
 // as "46" at confidence 0.98). Such a reading is doubted.
 bool decimal_point_lost(const cv::Mat& grey, const cv::Rect& cell, const std::string& text);
 
+// The sub-row labels of grid `g` (`in_values`: per cell, whether every
+// column it spans is a value column): per cell, the index of its parent, or -1.
+// A parent is a label cell spanning two rows or more ((三)不予公开 over its
+// eight numbered rows) whose every row holds, right of it, one label cell
+// one row high and then values. Those label cells only say which of the
+// parent's rows is which: their order does, and the mapping places them by
+// it (fill_anchored_gaps) when the rows on both sides are placed by their
+// labels and the parent's words name the group that starts there. On the
+// 3-page test scan they were 18 of 83 label reads and about a third of
+// their CPU (the longest labels of all: 申请人无正当理由逾期不补正… 60 ms).
+// The column heading (三、本年度办理结果) spans rows of cells two columns
+// wide ((一)予以公开): not a parent, its rows are read.
+std::vector<int> sub_row_labels(const grid::Grid& g, const std::vector<bool>& in_values);
+
 // What is read in each cell of `g` on the straightened page `grey`, in the
 // order of g.cells. The confidence of every label cell read is appended to
 // `label_conf` (the page's quality).
