@@ -268,6 +268,25 @@ void note_strays(const std::vector<SourceRow>& src, const Alignment& a, const Ta
   }
 }
 
+// Rows a scan left unread under their group cell stand where their order
+// puts them: said once per table, with the rows, so that a report printing
+// a group's rows in another order (none seen so far) can be told.
+void note_placed_by_order(const std::vector<SourceRow>& src, const Alignment& a, const TableSpec& spec,
+                          std::vector<Finding>& findings) {
+  std::string rows;
+  int n = 0;
+  for (size_t j = 0; j < spec.rows.size(); ++j)
+    if (int i = a.source_of[j]; i >= 0 && src[i].label_unread) {
+      rows += (n++ ? ", " : "") + spec.rows[j].label;
+    }
+  if (n == 0) return;
+  findings.push_back({"mapping.rows_by_order", Severity::Info, FindingKind::Extraction,
+                      std::string(table_key(spec.id)) + ": " + std::to_string(n) +
+                          " row(s) under a group cell placed by their order in the group, their own labels not read: " +
+                          rows,
+                      {}});
+}
+
 const std::vector<SourceRow>& rows_of(const SourceDoc& doc, Section s) {
   static const std::vector<SourceRow> none;
   auto it = doc.rows.find(s);
@@ -399,6 +418,7 @@ Mapping map_tables(const SourceDoc& doc, std::optional<int> year) {
         m.units.push_back(unit_for(TableId::Requests, spec.rows[j],
                                    a.source_of[j] >= 0 ? &req[a.source_of[j]] : nullptr));
       note_strays(req, a, spec, m.findings);
+      note_placed_by_order(req, a, spec, m.findings);
     }
   }
 

@@ -102,6 +102,20 @@ TEST(ShapePlacement, SubRowsArePlacedByTheirOrder) {
   EXPECT_EQ(first_value(m, "other_overdue_correction"), 120);
   EXPECT_EQ(first_value(m, "other_other"), 122);
   EXPECT_EQ(first_value(m, "total"), 123);
+  // Said once, naming the rows so placed.
+  int said = 0;
+  for (auto& f : m.findings)
+    if (f.rule == "mapping.rows_by_order") {
+      ++said;
+      EXPECT_NE(f.message.find("19 row(s)"), std::string::npos) << f.message;
+      EXPECT_NE(f.message.find("8.属于行政查询事项"), std::string::npos) << f.message;
+    }
+  EXPECT_EQ(said, 1);
+  // A table read with every label says nothing of the kind.
+  auto labelled = layout_2021();
+  for (auto& r : labelled)
+    if (r.label.empty()) r.label = "x";
+  for (auto& f : map_scanned(labelled).findings) EXPECT_NE(f.rule, "mapping.rows_by_order");
 }
 
 // As many rows as the template's, but two groups cut otherwise ((四) in four
