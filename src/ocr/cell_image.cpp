@@ -1,5 +1,6 @@
 // Cell images: see cell_image.h for the steps and cell_ocr.h for why.
 #include "ocr/cell_image.h"
+#include "ocr/digit_count.h"
 
 #include <algorithm>
 #include <array>
@@ -340,24 +341,6 @@ cv::Mat kept_pixels(const Pieces& p, const std::vector<Comp>& keep, const cv::Re
   return keepmask;
 }
 
-// PreparedCell::digits_seen of the kept ink `keepmask` within `bb`.
-int count_digits(const cv::Mat& keepmask, const cv::Rect& bb, double digit_h) {
-  int seen = 0;
-  bool in_run = false;
-  for (int x = bb.x; x < bb.x + bb.width; ++x) {
-    int top = -1, bottom = -1;
-    for (int y = bb.y; y < bb.y + bb.height; ++y)
-      if (keepmask.at<uchar>(y, x)) {
-        if (top < 0) top = y;
-        bottom = y;
-      }
-    const bool tall = top >= 0 && bottom - top + 1 >= 0.6 * digit_h;
-    seen += tall && !in_run;
-    in_run = tall;
-  }
-  return seen;
-}
-
 // The kept ink of `g` within `bb`, contrast stretched from `dark` (0) to `paper`
 // (255), everything else paper white. `keepmask` is widened in place.
 cv::Mat cut_out(const cv::Mat& g, cv::Mat& keepmask, cv::Rect bb, int paper, int dark) {
@@ -416,13 +399,12 @@ PreparedCell prepare_cell(const cv::Mat& page, cv::Rect cell, CellKind kind) {
 
   PreparedCell out;
   std::vector<Comp> keep;
-  double digit_h = 0;  // number cells: height of the digit band
+  DigitBand digits;  // number cells
   if (kind == CellKind::Number) {
     out.shape_text = stroke_text(big, pieces.labels, H);
     if (!out.shape_text.empty()) return out;
-    const DigitBand digits = digit_band(big, H);
+    digits = digit_band(big, H);
     text_h = digits.line_h;
-    digit_h = digits.dh;
     keep = keep_number_ink(digits, pieces);
   } else {
     keep = keep_text_ink(pieces.comps, big, text_h);
@@ -433,7 +415,7 @@ PreparedCell prepare_cell(const cv::Mat& page, cv::Rect cell, CellKind kind) {
   cv::Rect bb = keep[0].box;
   for (const auto& c : keep) bb |= c.box;
   cv::Mat keepmask = kept_pixels(pieces, keep, bb);
-  if (kind == CellKind::Number && digit_h > 0) out.digits_seen = count_digits(keepmask, bb, digit_h);
+  if (kind == CellKind::Number && digits.dh > 0) out.digits_seen = count_digits(g, keepmask, bb, {digits.top, digits.bot}, paper, dark);
   out.ink = cut_out(g, keepmask, bb, paper, dark);
   out.text_h = text_h > 0 ? text_h : out.ink.rows;
   return out;

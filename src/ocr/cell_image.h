@@ -47,6 +47,8 @@ struct PreparedCell {
   // (the stem of a 1, both sides of a 0 joined by its top and bottom); the
   // foot of a 1, a speck, a decimal point or a minus sign do not, and two
   // digits that blur made touch still leave a short column between them.
+  // On photographed pages a digit cut in two by the threshold and digits
+  // joined by blur are told apart from their width (ocr/digit_count.h).
   // 0: not counted.
   int digits_seen = 0;
 };
