@@ -37,10 +37,10 @@
 // then every single-symbol substitution from Tesseract's LSTM choices
 // (lstm_choice_mode=2; confidence of a string = min(that choice's
 // probability, the other symbols' confidences)), and, when the confidence is
-// below `OcrOptions::reread_below` (or the digit count is not the ink's, or
-// another reading has a probability of 0.5 or more), the readings of a second
-// look at 1.6x (or 0.6x) the scale; the surer of the two looks wins, except
-// that a sure first look keeps its text. Two looks that read different
+// below `OcrOptions::reread_below` (or the digit count is not the ink's), the
+// readings of a second look at 1.6x (or 0.6x) the scale, the surer of the two
+// looks winning; a sure reading with another reading of probability 0.5 or
+// more gets a second look at 1.3x and keeps its text. Two looks that read different
 // numbers, both fitting the ink, leave the reading doubtful (confidence 0.5:
 // a light photo's 2776 read 2716 at 0.99 had no other warning). An
 // alternative whose digit count is not the ink's has at most 0.5, as such a

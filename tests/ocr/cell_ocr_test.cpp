@@ -390,11 +390,13 @@ TEST(CellOcrSynthetic, DoubtfulDigitHasAlternatives) {
   const Reading r = read_synth(s, CellKind::Number);
   expect_sane_alternatives(r);
   // Tesseract is sure it is a 3 (confidence 0.99: the per-symbol confidence
-  // does not flag it), but its choices still hold the 8.
+  // does not flag it), but its choices still hold the 8, likely enough for a
+  // second look; at 1.3 times the scale that look reads 1288, and two looks
+  // that disagree leave the reading doubtful.
   EXPECT_EQ(r.text, "1283");
   ASSERT_GE(r.alternatives.size(), 2u) << r.text;
   EXPECT_EQ(r.alternatives[1].text, "1288");
-  EXPECT_LT(r.alternatives[1].confidence, r.confidence);
+  EXPECT_LT(r.confidence, 0.9);
 }
 
 // A 2776 in a light phone photo (tests/data/ocr/README.md): Tesseract read the
