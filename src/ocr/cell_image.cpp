@@ -412,7 +412,7 @@ PreparedCell empty_cell() {
 
 }  // namespace
 
-PreparedCell prepare_cell(const cv::Mat& page, cv::Rect cell, CellKind kind) {
+PreparedCell prepare_cell(const cv::Mat& page, cv::Rect cell, CellKind kind, bool pale_strokes) {
   const cv::Rect r = cell_window(page, cell);
   if (r.empty()) return empty_cell();
   const cv::Mat g = page(r);
@@ -424,7 +424,7 @@ PreparedCell prepare_cell(const cv::Mat& page, cv::Rect cell, CellKind kind) {
   const int paper = percentile(g, 0.90);
   const int dark = nth_darkest(g, 8);
   if (paper - dark < 48) return empty_cell();
-  cv::Mat mask = ink_mask(g, paper, dark, kind);
+  cv::Mat mask = ink_mask(g, paper, dark, pale_strokes ? kind : CellKind::Number);
 
   // Ruling-line remnants reach at most this far in from an edge: a 4 px line whose
   // middle is 2 px off the rectangle, on a page tilted by 1 degree.

@@ -54,7 +54,9 @@ struct PreparedCell {
 };
 
 // The cell `cell` of `page` (CV_8UC1) cleaned for reading as `kind`.
-PreparedCell prepare_cell(const cv::Mat& page, cv::Rect cell, CellKind kind);
+// `pale_strokes`: a label cell keeps the pale ink joined to its strokes
+// (see kLabelInkFraction); false cuts it at the number cells' threshold.
+PreparedCell prepare_cell(const cv::Mat& page, cv::Rect cell, CellKind kind, bool pale_strokes = true);
 
 // The cut-out scaled by `f` and framed with white padding.
 cv::Mat framed(const cv::Mat& ink, double f);
