@@ -51,7 +51,9 @@
 // differently. The re-read cut errors on 600 blurred, noisy synthetic numbers
 // from 28 to 19.
 // Labels: the confidence is Tesseract's mean word confidence / 100; no
-// alternatives (labels are matched fuzzily downstream).
+// alternatives (labels are matched fuzzily downstream). A label cell keeps
+// the pale ink joined to its strokes (a Song face's thin horizontals on a
+// light photo); read under 0.5 so, it gets a second look without it.
 //
 // Threads: a CellReader is not thread safe; use one per thread (CellOcrPool
 // does). OpenMP inside Tesseract is switched off (see tesseract_threads.cpp):
