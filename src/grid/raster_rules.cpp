@@ -1,6 +1,7 @@
 // Ruling lines in a page image. See raster_rules.h for the method.
 #include "grid/raster_rules.h"
 #include "grid/raster_input.h"
+#include "grid/vertical_anchors.h"
 
 #include <algorithm>
 #include <array>
@@ -472,25 +473,7 @@ Rules detect_rules(const cv::Mat& grey, const RasterRuleOptions& opt) {
   const double reach = std::max(2, px(0.3)) + opt.skew_tolerance;
   rules.vertical = find_rules(column_runs(bin, min_piece), GreyView{src, true}, sz, opt, &crowded, &rules.horizontal,
                               static_cast<int>(reach));
-  auto on_horizontal = [&](double x, double y) {
-    for (const Rule& h : rules.horizontal)
-      if (std::abs(h.pos - y) <= reach && x >= h.from - reach && x <= h.to + reach) return true;
-    return false;
-  };
-  // A short vertical stays only when it runs from one horizontal rule to another.
-  if (sz.min_len < long_v)
-    std::erase_if(rules.vertical, [&](const Rule& v) {
-      return v.to - v.from < long_v && !(on_horizontal(v.pos, v.from) && on_horizontal(v.pos, v.to));
-    });
-  // So does a crowded one, however long, or it stops where two other verticals
-  // stop (a table left open at a page's foot, continued on the next).
-  auto at_open_edge = [&](double y) {
-    int ends = 0;
-    for (const Rule& v : rules.vertical) ends += std::abs(v.to - y) <= reach || std::abs(v.from - y) <= reach;
-    return ends >= 2;
-  };
-  auto anchored = [&](double x, double y) { return on_horizontal(x, y) || at_open_edge(y); };
-  std::erase_if(crowded, [&](const Rule& v) { return !(anchored(v.pos, v.from) && anchored(v.pos, v.to)); });
+  keep_anchored_verticals(rules, crowded, src, sz.min_len < long_v ? long_v : 0, reach);
   rules.vertical.insert(rules.vertical.end(), crowded.begin(), crowded.end());
   std::sort(rules.vertical.begin(), rules.vertical.end(), by_position);
   return rules;

@@ -47,12 +47,16 @@ struct PreparedCell {
   // (the stem of a 1, both sides of a 0 joined by its top and bottom); the
   // foot of a 1, a speck, a decimal point or a minus sign do not, and two
   // digits that blur made touch still leave a short column between them.
+  // On photographed pages a digit cut in two by the threshold and digits
+  // joined by blur are told apart from their width (ocr/digit_count.h).
   // 0: not counted.
   int digits_seen = 0;
 };
 
 // The cell `cell` of `page` (CV_8UC1) cleaned for reading as `kind`.
-PreparedCell prepare_cell(const cv::Mat& page, cv::Rect cell, CellKind kind);
+// `pale_strokes`: a label cell keeps the pale ink joined to its strokes
+// (see kLabelInkFraction); false cuts it at the number cells' threshold.
+PreparedCell prepare_cell(const cv::Mat& page, cv::Rect cell, CellKind kind, bool pale_strokes = true);
 
 // The cut-out scaled by `f` and framed with white padding.
 cv::Mat framed(const cv::Mat& ink, double f);

@@ -614,6 +614,29 @@ TEST(RasterRules, ShortSeparatorsBetweenTwoRulesAreKept) {
                std::invalid_argument);
 }
 
+// A tight row on a photo (~170 dpi): a glyph's vertical stroke fills the row
+// but meets its rules only through the pale blur between them (the 正 of
+// 4.无正当理由大量反复申请, generated 0000 photographed with perspective,
+// seed 43000: its label cell was split and the row's 7 cells lost). It is no
+// separator; the solid separators of the same row stay.
+TEST(RasterRules, AGlyphStrokeJoinedToTheRulesByBlurIsNoSeparator) {
+  cv::Mat img = page(1240, 1754);
+  hline(img, 300, 100, 1100, 2);
+  hline(img, 322, 100, 1100, 2);
+  for (int x : {100, 400, 1098}) vline(img, x, 300, 323, 2);
+  vline(img, 700, 304, 318, 2);               // the stroke
+  vline(img, 700, 302, 303, 2, 150);          // pale joins to the rules
+  vline(img, 700, 319, 321, 2, 150);
+  RasterRuleOptions o;
+  o.min_length_frac = 1.0 / 40;
+  o.short_vertical_frac = 1.0 / 120;
+  const Rules r = detect_rules(img, o);
+  std::vector<double> xs;
+  for (auto& v : r.vertical) xs.push_back(v.pos);
+  ASSERT_EQ(r.vertical.size(), 3u) << describe(r.vertical);
+  EXPECT_NEAR(xs[1], 401, 1);
+}
+
 // Row labels set tight against a vertical rule (as on a blurred photo, where
 // the hair of paper between them closes): the rule fails the clear-sides
 // test, and is kept when crowded_clear_frac allows it and both its ends meet

@@ -5,6 +5,8 @@
 #include <cstdint>
 #include <opencv2/imgproc.hpp>
 
+#include "readers/scan/seal_mask.h"
+
 namespace gongkai::scan {
 
 cv::Mat grey_without_red(const cv::Mat& colour, Channels order) {
@@ -26,6 +28,8 @@ cv::Mat grey_without_red(const cv::Mat& colour, Channels order) {
   cv::Mat excess = red - cv::max(green, blue);  // saturates at 0
   cv::subtract(excess, 12, excess);
   cv::scaleAdd(excess, 0.9, luma, luma);
+  // What that lift leaves of a seal over a tinted row (seal_mask.h).
+  lift_seal_remains(luma, colour, seal_ink(colour, order), order);
   return luma;
 }
 

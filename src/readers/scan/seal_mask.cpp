@@ -46,6 +46,35 @@ cv::Mat seal_ink(const cv::Mat& colour, Channels order) {
   return ink;
 }
 
+void lift_seal_remains(cv::Mat& grey, const cv::Mat& colour, const cv::Mat& seal, Channels order) {
+  if (seal.empty() || colour.type() != CV_8UC3 || grey.size() != colour.size() || seal.size() != grey.size()) return;
+  const cv::Rect box = cv::boundingRect(seal);
+  if (box.empty()) return;
+  // The paper's grey per unit of its red around the seal (1 on white paper,
+  // 1.1 on a light blue header row), from the pixels off the mask: the seal
+  // multiplies red by about 0.95 only, so red times this ratio is the grey the
+  // paper under the seal has.
+  cv::Mat red, g, r, off, ratio;
+  cv::extractChannel(colour(box), red, order == Channels::RGB ? 0 : 2);
+  cv::bitwise_not(seal(box), off);
+  grey(box).convertTo(g, CV_32F);
+  red.convertTo(r, CV_32F);
+  cv::Mat offf;
+  off.convertTo(offf, CV_32F, 1.0 / 255);
+  cv::Mat sum_g, sum_r, n;
+  const cv::Size window(41, 41);
+  cv::boxFilter(g.mul(offf), sum_g, CV_32F, window, {-1, -1}, false);
+  cv::boxFilter(r.mul(offf), sum_r, CV_32F, window, {-1, -1}, false);
+  cv::max(sum_r, 1.0, sum_r);
+  cv::divide(sum_g, sum_r, ratio);
+  cv::min(ratio, 1.5, ratio);
+  cv::Mat lifted = r.mul(ratio);
+  lifted = cv::max(lifted, g);
+  lifted.convertTo(lifted, CV_8U);
+  cv::Mat out = grey(box);
+  lifted.copyTo(out, seal(box));
+}
+
 void drop_seal_rules(grid::Rules& rules, const cv::Mat& seal) {
   if (seal.empty()) return;
   // The share of a rule's length on the mask; a table's rule under a seal

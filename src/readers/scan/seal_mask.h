@@ -24,6 +24,18 @@ namespace gongkai::scan {
 // when the page holds no seal (a grey page, or a few red specks only).
 cv::Mat seal_ink(const cv::Mat& colour, Channels order = Channels::BGR);
 
+// `grey` (grey_without_red of `colour`, which calls this) with what is left
+// of the seal's strokes within the mask `seal` lifted to the paper: there a
+// pixel is no darker than its red channel times the paper's grey-to-red ratio
+// around the seal. The seal's red ink barely darkens the red channel; black
+// print under the seal is dark in every channel and stays. grey_without_red
+// lifts a stroke by its excess of red, which a seal over a light blue header
+// row does not have enough of (blue stays high): its ring and star stayed a
+// grey ghost read as text (huaian-city-2024, photo seed 41000, page 3: the
+// row 第二十条第（五）项 read as nothing, its text scaled to the ring's
+// height; table 二 lost that block and its 规章 row, 3 cells).
+void lift_seal_remains(cv::Mat& grey, const cv::Mat& colour, const cv::Mat& seal, Channels order = Channels::BGR);
+
 // `rules` without those drawn by the seal itself: a rule lying along seal
 // ink for most of its length. grey_without_red makes the seal's strokes
 // paper, but their edges stay grey (JPEG keeps colour at half resolution),
