@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 SEED=$1
 shift
 GONGKAI=${GONGKAI:-build/gongkai}
-EFFECTS=${EFFECTS:-"colour seal perspective rotate light blur all"}
+EFFECTS=${EFFECTS:-"colour seal perspective rotate light blur all curl all,curl"}
 WORK=$(mktemp -d /tmp/eval_photos.XXXX)
 for effect in $EFFECTS; do
   mkdir -p "$WORK/$effect/photo" "$WORK/$effect/ours" "$WORK/$effect/expected"
