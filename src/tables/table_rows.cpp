@@ -7,25 +7,59 @@
 
 namespace gongkai {
 
+namespace {
+
+bool in_value_columns(const TableCell& cell, const std::vector<bool>* value_columns) {
+  bool in_values = false;
+  if (value_columns)
+    for (int c = cell.col; c < cell.col + cell.col_span && c < static_cast<int>(value_columns->size()); ++c)
+      in_values |= (*value_columns)[c];
+  return in_values;
+}
+
+// Whether OCR's words in this row's value columns are numbers misread: the
+// row prints numbers in at least two of its value cells and half of them. A
+// seal's stroke over （六）1's value read as 俊 had made the row label text
+// after values, no plain row, and its group's three rows and two more were
+// not placed (photoify seal, real seed 81: 35 cells). A header row (自然人,
+// 商业企业…) prints no numbers.
+bool words_are_misread_numbers(const std::vector<const TableCell*>& cells, const std::vector<bool>* value_columns) {
+  int value_cells = 0, numbers = 0;
+  for (const TableCell* cell : cells) {
+    if (!in_value_columns(*cell, value_columns)) continue;
+    ++value_cells;
+    std::u32string text = to_u32(nfkc(cell->text));
+    numbers += is_value_text(text) && !squeeze_space(cell->text).empty();
+  }
+  return numbers >= 2 && 2 * numbers >= value_cells;
+}
+
+}  // namespace
+
 SourceRow row_from_cells(const std::vector<const TableCell*>& cells, const std::vector<bool>* value_columns) {
   SourceRow row;
   row.positional = true;
   std::string label;
+  const bool misread_words = words_are_misread_numbers(cells, value_columns);
   // Unless the whole row spans the same rows: Chromium draws a cell continued
   // from the previous page shorter than its row, and its stray border cuts
   // the row in two for the grid; the row's own cells still end together.
   int row_span = cells.empty() ? 1 : cells.back()->row_span;
   for (const TableCell* cell : cells) {
     std::u32string text = to_u32(nfkc(cell->text));
+    if (misread_words && cell->where.via == "ocr" && !is_value_text(text) && in_value_columns(*cell, value_columns)) {
+      Token t;  // a number not read, in its place
+      t.atomic = t.unread = true;
+      t.where = cell->where;
+      row.tokens.push_back(std::move(t));
+      continue;
+    }
     // No template prints a value in a cell spanning rows: such a cell is a
     // heading (三、本年度办理结果), whatever OCR made of it.
     if (is_value_text(text) && cell->row_span == row_span && (row_span == 1 || cells.size() >= 3)) {
       // Empty corner cells before the label are layout, not cells of the row.
       bool empty = squeeze_space(to_utf8(text)).empty();
-      bool in_values = false;
-      if (value_columns)
-        for (int c = cell->col; c < cell->col + cell->col_span && c < static_cast<int>(value_columns->size()); ++c)
-          in_values |= (*value_columns)[c];
+      bool in_values = in_value_columns(*cell, value_columns);
       // A label cell left unread (see CellReadout::unread): layout here, but
       // the row's place is then the table's shape, not its label.
       if (empty && cell->unread && value_columns && !in_values) row.label_unread = true;

@@ -17,3 +17,36 @@ TEST(TableRows, SignedChangeCellsAreTokensWithAsciiSigns) {
   ASSERT_EQ(row.tokens.size(), 3u);
   EXPECT_EQ(row.tokens[1].raw, "+5");
 }
+
+// OCR's words in a value cell of a row that prints numbers are a number
+// misread (a seal's stroke over （六）1's 3 read as 俊): the row keeps its
+// seven cells, that one unread, rather than ending in label text. A header
+// row's words, and a text layer's, stay label text.
+TEST(TableRows, OcrWordsAmongTheNumbersAreACellNotRead) {
+  auto table = [](const std::vector<std::string>& texts, const std::string& via) {
+    CellTable t;
+    t.rows = 2, t.cols = 8;
+    Provenance where;
+    where.via = via;
+    t.cells.push_back({0, 0, 1, 1, "（六）其他处理", false, false, where});
+    for (int c = 1; c < 8; ++c) t.cells.push_back({0, c, 1, 1, texts[c - 1], false, false, where});
+    t.cells.push_back({1, 0, 1, 1, "（七）总计", false, false, where});
+    for (int c = 1; c < 8; ++c) t.cells.push_back({1, c, 1, 1, "1", false, false, where});
+    return t;
+  };
+  auto rows = rows_from_table(table({"67", "俊", "0", "0", "1", "0", "71"}, "ocr"));
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].label, "(六)其他处理");  // NFKC
+  EXPECT_TRUE(rows[0].positional);
+  ASSERT_EQ(rows[0].tokens.size(), 7u);
+  EXPECT_TRUE(rows[0].tokens[1].unread);
+  EXPECT_EQ(rows[0].tokens[1].raw, "");
+  EXPECT_EQ(rows[0].tokens[6].raw, "71");
+  // The same words from a text layer are the printer's: left as they were.
+  rows = rows_from_table(table({"67", "俊", "0", "0", "1", "0", "71"}, "pdf-text"));
+  EXPECT_FALSE(rows[0].positional);
+  // A header row of words over the value columns stays a header.
+  rows = rows_from_table(table({"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"}, "ocr"));
+  EXPECT_TRUE(rows[0].tokens.empty());
+  EXPECT_NE(rows[0].label.find("自然人"), std::string::npos);
+}
