@@ -129,10 +129,12 @@ PageCurl flatten_curl(cv::Mat& grey, cv::Mat& seal, double dpi) {
   setMsgSeverity(L_SEVERITY_NONE);  // the dewarper's reports on each page are not ours to print
   const double px_per_mm = dpi / 2 / 25.4;  // at half size
   cv::Mat rules = horizontal_rules(grey, px_per_mm);
-  // Six rules at least (table 二 alone has eight; running text has none), and
-  // half the flattening threshold on one rule's own length: the model
-  // measures the bow over the page's width, which is longer.
-  constexpr int kMinRules = 6;
+  // Four rules at least: table 四 alone on a page has four or five (at six,
+  // a bowed one was not flattened and its 15 cells were lost, generated
+  // reports, photoify curl); running text has none. And half the flattening
+  // threshold on one rule's own length: the model measures the bow over the
+  // page's width, which is longer.
+  constexpr int kMinRules = 4;
   RuleBand band = long_rules(rules, px_per_mm);
   if (static_cast<int>(band.lines.size()) < kMinRules || band.bow_mm < kCurlFlattenMm / 2) return out;
   // The model is built and applied on the rows the rules span, a millimetre

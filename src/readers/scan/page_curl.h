@@ -20,7 +20,7 @@ struct PageCurl {
 
 // Flattens `grey` (CV_8UC1) in place when its rules bow by at least
 // kCurlFlattenMm; `seal` (a mask of the same size, or empty) is moved with it.
-// A page with fewer than six long rules is left as it is.
+// A page with fewer than four long rules is left as it is.
 PageCurl flatten_curl(cv::Mat& grey, cv::Mat& seal, double dpi);
 
 // Rules bowing less than this are found straight (7 px at 200 dpi read every
