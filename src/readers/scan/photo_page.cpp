@@ -279,7 +279,7 @@ double edge_width(const cv::Mat& grey, double dpi) {
   return (paper - ink) / slope * 200 / std::max(dpi, 1.0);
 }
 
-cv::Mat sharpen_if_soft(const cv::Mat& grey, double dpi) {
+cv::Mat sharpen_if_soft(const cv::Mat& grey, double dpi, double* measured) {
   // Edge widths measured (px at 200 dpi): scanify's scans 1.5-2.3, photoify
   // pages without blur 2.1-2.6, with blur 2.3-3.4. On a blurred page the
   // light strokes of 规章 (generated 0001, photo seed 13001, all effects)
@@ -288,6 +288,7 @@ cv::Mat sharpen_if_soft(const cv::Mat& grey, double dpi) {
   // title of generated 0002 (all effects) lost a character (梁溪 as 梁混).
   constexpr double kSoft = 2.75;
   double width = edge_width(grey, dpi);
+  if (measured) *measured = width;
   if (width <= kSoft || width > kBlurLimit) return grey;
   cv::Mat soft, out;
   cv::GaussianBlur(grey, soft, cv::Size(0, 0), 1.5 * dpi / 200);
@@ -295,11 +296,11 @@ cv::Mat sharpen_if_soft(const cv::Mat& grey, double dpi) {
   return out;
 }
 
-std::string why_damaged(const cv::Mat& grey, double dpi) {
+std::string why_damaged(const cv::Mat& grey, double dpi, double width) {
   if (grey.empty()) return "";
   if (dpi < 110)
     return "resolution: about " + std::to_string(static_cast<int>(dpi)) + " dpi, too coarse for digits to be read";
-  double width = edge_width(grey, dpi);
+  if (width < 0) width = edge_width(grey, dpi);
   if (width > kBlurLimit)
     return "blur: edges spread over " + std::to_string(static_cast<int>(std::lround(width))) +
            " px at 200 dpi, too soft for digits to be told apart";

@@ -53,11 +53,13 @@ double edge_width(const cv::Mat& grey, double dpi);
 // damaged: edges spread over more than a sharp photo's (edge_width over
 // 2.75 px at 200 dpi) and no more than why_damaged allows. `grey` itself
 // otherwise: a flatbed scan is left as its thresholds were tuned on.
-cv::Mat sharpen_if_soft(const cv::Mat& grey, double dpi);
+// `measured`, when given, is set to the edge width of `grey` it measured.
+cv::Mat sharpen_if_soft(const cv::Mat& grey, double dpi, double* measured = nullptr);
 
 // Why a page is too damaged to trust its cells ("" when it is not): blur
 // (edges spread over more than about 2.5 px), or resolution (a page under
 // about 110 dpi across its width).
-std::string why_damaged(const cv::Mat& grey, double dpi);
+// `width`: grey's edge_width when already measured (negative: measured here).
+std::string why_damaged(const cv::Mat& grey, double dpi, double width = -1);
 
 }  // namespace gongkai::scan

@@ -17,6 +17,7 @@ struct ScanPage {
   int number = 0;
   double dpi = 0;
   cv::Mat grey;                    // the page straightened
+  double edge_width = -1;          // of grey, when straighten measured it (not sharpened); -1: not known
   cv::Mat seal;                    // where a red seal's ink lies on it (seal_mask.h); empty: no seal
   cv::Mat back;                    // straightened -> as rendered (2x3 affine)
   std::vector<grid::Grid> grids;   // every grid found, tables or not

@@ -226,7 +226,7 @@ std::shared_ptr<PreparedPage> ScanContext::prepare(const cv::Mat& input, double 
   page.seal = seal.size() == flat.size() ? seal : cv::Mat();
   straighten(page, flat);
   // The damage test (6 % of the 3-page scan's CPU time) beside the grid search.
-  auto damaged = std::async(std::launch::async, [&page] { return why_damaged(page.grey, page.dpi); });
+  auto damaged = std::async(std::launch::async, [&page] { return why_damaged(page.grey, page.dpi, page.edge_width); });
   find_grids(page);
   page.bands = text_bands(page.grey, dpi, number, table_outlines(page), impl_->options.scan_narrative);
   out->damaged = damaged.get();
