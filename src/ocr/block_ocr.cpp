@@ -93,7 +93,7 @@ std::vector<OcrLine> BlockReader::read_lines(const cv::Mat& grey, const cv::Rect
   // a full page as noise (measured: garbage where the cut-out reads cleanly).
   // Running text is read at about 170 dpi: body type is then ~28 px high,
   // which Tesseract reads as well as at 300 dpi, in a third of the time.
-  double scale = dpi > 200 ? 170.0 / dpi : 1.0;
+  double scale = dpi > 175 ? 170.0 / dpi : 1.0;
   constexpr int kPad = 20;
   cv::Mat crop;
   if (scale < 1) cv::resize(grey(r), crop, cv::Size(), scale, scale, cv::INTER_AREA);

@@ -20,7 +20,11 @@ struct ReadError : std::runtime_error {
 // How scanned pages are read.
 struct ReadOptions {
   bool ocr = true;             // read image pages by OCR (else: a needs-OCR finding)
-  double scan_dpi = 300;       // resolution image-only PDF pages are rendered at
+  // Resolution image-only PDF pages are rendered at (a scan's own when lower).
+  // 200: cells are scaled to one text height before OCR, so a finer render
+  // only adds pixels to clean, straighten and search for rules; measured on a
+  // 6-page 300 dpi scan, 300 -> 200 dpi cut the CPU per page by DPI_SAVING.
+  double scan_dpi = 200;
   std::string tessdata;        // OCR models; "" = TESSDATA_PREFIX or Debian's default
   std::string debug_dir;       // when set, per-page pictures of the grid and readings
   bool scan_narrative = false; // OCR all running text of scanned pages, not only headings
