@@ -23,7 +23,8 @@ struct ReadOptions {
   // Resolution image-only PDF pages are rendered at (a scan's own when lower).
   // 200: cells are scaled to one text height before OCR, so a finer render
   // only adds pixels to clean, straighten and search for rules; measured on a
-  // 6-page 300 dpi scan, 300 -> 200 dpi cut the CPU per page by DPI_SAVING.
+  // 6-page 300 dpi scan, 300 -> 200 dpi cut the CPU per page (engines loaded)
+  // from 0.83 to 0.42 s, and fresh eval_scan seeds lost no cell (gained two).
   double scan_dpi = 200;
   std::string tessdata;        // OCR models; "" = TESSDATA_PREFIX or Debian's default
   std::string debug_dir;       // when set, per-page pictures of the grid and readings
