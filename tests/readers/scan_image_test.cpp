@@ -37,6 +37,16 @@ cv::Mat print(int w, int h, int channels) {
 std::string scan_pdf(const cv::Mat& image, const std::string& cm, bool splash, int rotate = 0) {
   std::string content = std::string(splash ? "1 G 1 w 20 20 m 200 20 l S " : "") + "q " + cm + " cm /Im0 Do Q";
   std::string bytes(reinterpret_cast<const char*>(image.data), image.total() * image.elemSize());
+  const bool bilevel = image.type() == CV_8UC1 && cv::countNonZero((image != 0) & (image != 255)) == 0;
+  if (bilevel) {  // a fax-like scan: one bit a pixel, rows padded to whole bytes
+    bytes.clear();
+    for (int y = 0; y < image.rows; ++y)
+      for (int x0 = 0; x0 < image.cols; x0 += 8) {
+        unsigned char b = 0;
+        for (int x = x0; x < x0 + 8; ++x) b = static_cast<unsigned char>(b << 1 | (x < image.cols && image.at<unsigned char>(y, x)));
+        bytes += static_cast<char>(b);
+      }
+  }
   std::vector<std::string> objects = {
       "<< /Type /Catalog /Pages 2 0 R >>",
       "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
@@ -45,7 +55,7 @@ std::string scan_pdf(const cv::Mat& image, const std::string& cm, bool splash, i
       "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream",
       "<< /Type /XObject /Subtype /Image /Width " + std::to_string(image.cols) + " /Height " +
           std::to_string(image.rows) + " /ColorSpace " + (image.channels() == 1 ? "/DeviceGray" : "/DeviceRGB") +
-          " /BitsPerComponent 8 /Length " +
+          " /BitsPerComponent " + (bilevel ? "1" : "8") + " /Length " +
           std::to_string(bytes.size()) + " >>\nstream\n" + bytes + "\nendstream"};
   return gk_test::pdf_file(objects, 1);
 }
@@ -92,6 +102,11 @@ TEST(ScanImage, MirroredAndTurnedImagesAndPagesLandAsAViewerShowsThem) {
   expect_page(wide, "0 420 -298 0 298 0", turned);  // its rows drawn up the page
   cv::rotate(image, turned, cv::ROTATE_90_CLOCKWISE);
   expect_page(image, "298 0 0 420 0 0", turned, 90);  // the page's /Rotate
+}
+
+TEST(ScanImage, ABilevelScanIsItsBits) {
+  cv::Mat image = print(298, 420, 1) > 100;  // 0 or 255
+  expect_page(image, "298 0 0 420 0 0", image);
 }
 
 TEST(ScanImage, HalfResolutionAveragesEachTwoByTwo) {
