@@ -11,26 +11,15 @@
 #include <vector>
 #include <opencv2/imgproc.hpp>
 
+#include "readers/scan/leptonica_pix.h"
+
 namespace gongkai::scan {
 namespace {
 
-struct Freer {
-  void operator()(PIX* p) const { pixDestroy(&p); }
+struct DewarpaFree {
   void operator()(L_DEWARPA* d) const { dewarpaDestroy(&d); }
 };
-using Pix = std::unique_ptr<PIX, Freer>;
-using Dewarpa = std::unique_ptr<L_DEWARPA, Freer>;
-
-// An 8-bit Mat as an 8 bpp PIX: rows copied whole, then Leptonica's own byte
-// order (bytes within 32-bit words, most significant first) restored.
-Pix pix_of(const cv::Mat& m) {
-  Pix pix(pixCreate(m.cols, m.rows, 8));
-  auto* data = reinterpret_cast<uchar*>(pixGetData(pix.get()));
-  const size_t stride = sizeof(l_uint32) * pixGetWpl(pix.get());
-  for (int y = 0; y < m.rows; ++y) std::memcpy(data + y * stride, m.ptr<uchar>(y), m.cols);
-  pixEndianByteSwap(pix.get());
-  return pix;
-}
+using Dewarpa = std::unique_ptr<L_DEWARPA, DewarpaFree>;
 
 // The page's long horizontal rules at half size (255 on 0): ink (Otsu's
 // level) thickened down by 1.2 mm, so a bowed rule stays one run (at half a
@@ -103,7 +92,7 @@ RuleBand long_rules(const cv::Mat& rules, double px_per_mm) {
 // Paper (255) and no seal come in from outside. False when Leptonica cannot
 // give the disparity at full size.
 bool apply(L_DEWARP* dew, cv::Mat& grey, cv::Mat& seal) {
-  Pix frame(pixCreate(grey.cols, grey.rows, 8));
+  PixPtr frame(pixCreate(grey.cols, grey.rows, 8));
   if (dewarpPopulateFullRes(dew, frame.get(), 0, 0) != 0 || !dew->fullvdispar) return false;
   int fw = 0, fh = 0;
   fpixGetDimensions(dew->fullvdispar, &fw, &fh);
@@ -151,7 +140,7 @@ PageCurl flatten_curl(cv::Mat& grey, cv::Mat& seal, double dpi) {
   // Built at half size (redfactor 2), applied at full.
   Dewarpa dewa(dewarpaCreate(1, 30, 2, kMinRules, -1));
   dewarpaUseBothArrays(dewa.get(), 0);
-  Pix frame(pixCreate(rules.cols, bottom - top, 1));
+  PixPtr frame(pixCreate(rules.cols, bottom - top, 1));
   L_DEWARP* dew = dewarpCreate(frame.get(), 0);
   dewarpaInsertDewarp(dewa.get(), dew);  // owned by dewa from here
   int failed = dewarpFindVertDisparity(dew, centres, 0);

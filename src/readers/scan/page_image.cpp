@@ -9,16 +9,12 @@
 #include <opencv2/imgproc.hpp>
 
 #include "readers/reader.h"
+#include "readers/scan/leptonica_pix.h"
 #include "readers/scan/photo_page.h"
 #include "readers/scan/seal_mask.h"
 
 namespace gongkai::scan {
 namespace {
-
-struct PixDeleter {
-  void operator()(PIX* p) const { pixDestroy(&p); }
-};
-using PixPtr = std::unique_ptr<PIX, PixDeleter>;
 
 // A colour page as BGR, for grey_without_red.
 cv::Mat colour_mat(PIX* pix) {
@@ -56,18 +52,6 @@ cv::Mat to_mat(PIX* pix, cv::Mat& seal) {
     for (int x = 0; x < w; ++x) row[x] = static_cast<uchar>(GET_DATA_BYTE(line, x));
   }
   return out;
-}
-
-PIX* to_pix(const cv::Mat& grey) {
-  PIX* pix = pixCreate(grey.cols, grey.rows, 8);
-  l_uint32* data = pixGetData(pix);
-  int wpl = pixGetWpl(pix);
-  for (int y = 0; y < grey.rows; ++y) {
-    l_uint32* line = data + static_cast<size_t>(y) * wpl;
-    const uchar* row = grey.ptr<uchar>(y);
-    for (int x = 0; x < grey.cols; ++x) SET_DATA_BYTE(line, x, row[x]);
-  }
-  return pix;
 }
 
 PageImage page_from(PIX* pix, int max_side) {
@@ -204,7 +188,7 @@ namespace {
 // scan or the uneven light of a photographed page does not turn paper into
 // ink as one global level does. 1 bpp, 1 = ink; null on failure.
 PixPtr sauvola(const cv::Mat& grey, double dpi) {
-  PixPtr pix(to_pix(grey));
+  PixPtr pix = grey_pix(grey);
   // A window about 2.5 mm across: wider than a stroke, narrower than a cell.
   l_int32 half = std::max(7, static_cast<int>(dpi / 20));
   if (grey.cols < 2 * half + 3 || grey.rows < 2 * half + 3) return PixPtr(pixConvertTo1(pix.get(), 160));
@@ -280,7 +264,7 @@ cv::Mat deskew(const cv::Mat& picture, double degrees, Pixels kind) {
 bool write_png(const cv::Mat& picture, const std::string& path) {
   if (picture.empty()) return false;
   if (picture.type() == CV_8UC1) {
-    PixPtr pix(to_pix(picture));
+    PixPtr pix = grey_pix(picture);
     return pixWrite(path.c_str(), pix.get(), IFF_PNG) == 0;
   }
   if (picture.type() != CV_8UC3) return false;
