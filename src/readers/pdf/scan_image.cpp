@@ -18,7 +18,7 @@ constexpr double kMaxImagePixels = 120e6;
 // Collects a page that draws one image and nothing else visible.
 class SingleImage final : public OutputDev {
  public:
-  explicit SingleImage(bool colour) : colour_(colour) {}
+  SingleImage(bool colour, double dpi) : colour_(colour), dpi_(dpi) {}
 
   bool upsideDown() override { return true; }
   bool useDrawChar() override { return true; }
@@ -44,14 +44,10 @@ class SingleImage final : public OutputDev {
 
   void drawImage(GfxState* state, Object*, Stream* str, int w, int h, GfxImageColorMap* map, bool, const int* mask,
                  bool) override {
-    if (!pixels_.empty() || mask || w <= 0 || h <= 0 || static_cast<double>(w) * h > kMaxImagePixels) {
+    if (!pixels_.empty() || mask || w <= 0 || h <= 0 || !place(state, w, h)) {
       other_ = true;
       return;
     }
-    // Image space: the unit square, its first row at v = 1.
-    state->transform(0, 1, &first_.x, &first_.y);
-    state->transform(1, 1, &row_end_.x, &row_end_.y);
-    state->transform(0, 0, &last_row_.x, &last_row_.y);
     pixels_ = cv::Mat(h, w, colour_ ? CV_8UC3 : CV_8UC1, cv::Scalar::all(255));
     ImageStream image(str, w, map->getNumPixelComps(), map->getBits());
     image.reset();
@@ -64,42 +60,52 @@ class SingleImage final : public OutputDev {
     image.close();
   }
 
-  // The page as `dpi` pixels `width` x `height` points, or empty.
-  cv::Mat page(double width, double height, double dpi) const {
+  // The page, `width` x `height` points, at the collector's dpi; or empty.
+  cv::Mat page(double width, double height) const {
     if (other_ || pixels_.empty()) return {};
     cv::Mat img = pixels_;
-    cv::Point2d row = row_end_ - first_, col = last_row_ - first_;
-    const double tol = 1e-3 * std::max(cv::norm(row), cv::norm(col));
-    const bool rows_across = std::abs(row.y) <= tol && std::abs(col.x) <= tol;
-    const bool rows_down = std::abs(row.x) <= tol && std::abs(col.y) <= tol;
-    if (!rows_across && !rows_down) return {};  // turned by another angle, or skewed
-    if (rows_down) {
-      cv::transpose(img, img);
-      std::swap(row, col);
-    }
-    if (row.x < 0 && col.y < 0) cv::flip(img, img, -1);
-    else if (row.x < 0) cv::flip(img, img, 1);
-    else if (col.y < 0) cv::flip(img, img, 0);
-    const double k = dpi / 72;
-    const cv::Point2d corner = first_ + row + col;
-    const int x0 = static_cast<int>(std::lround(std::min({first_.x, row_end_.x, last_row_.x, corner.x}) * k));
-    const int y0 = static_cast<int>(std::lround(std::min({first_.y, row_end_.y, last_row_.y, corner.y}) * k));
-    const int x1 = static_cast<int>(std::lround(std::max({first_.x, row_end_.x, last_row_.x, corner.x}) * k));
-    const int y1 = static_cast<int>(std::lround(std::max({first_.y, row_end_.y, last_row_.y, corner.y}) * k));
+    if (transpose_) cv::transpose(img, img);
+    if (flip_ != kNoFlip) cv::flip(img, img, flip_);
+    const double k = dpi_ / 72;
     cv::Mat out(static_cast<int>(std::lround(height * k)), static_cast<int>(std::lround(width * k)), img.type(),
                 cv::Scalar::all(255));
-    const cv::Rect placed(x0, y0, x1 - x0, y1 - y0);
-    // Only one pixel to one pixel. Resampling is left to Splash, whose box
-    // filter read better: with OpenCV's area average, a 297 dpi scan read at
-    // 200 lost 42 cells (a group label read 不也处理; eval_scan seed 68).
-    if (std::abs(placed.width - img.cols) > 1 || std::abs(placed.height - img.rows) > 1) return {};
     // (A pixel more or less from rounding the page's size: the image is placed as it is.)
-    const cv::Rect at = cv::Rect(placed.tl(), img.size()) & cv::Rect(0, 0, out.cols, out.rows);
-    if (at.area() > 0) img(at - placed.tl()).copyTo(out(at));
+    const cv::Rect at = cv::Rect(at_, img.size()) & cv::Rect(0, 0, out.cols, out.rows);
+    if (at.area() > 0) img(at - at_).copyTo(out(at));
     return out;
   }
 
  private:
+  static constexpr int kNoFlip = 2;
+
+  // Where the image lands, and how it is turned, from the image space (the
+  // unit square, its first row at v = 1) in device space. False unless it is
+  // upright, mirrored or turned by quarter turns, one image pixel to one page
+  // pixel. Resampling is left to Splash, whose box filter read better: with
+  // OpenCV's area average, a 297 dpi scan read at 200 lost 42 cells (a row of
+  // zeros read as a label; eval_scan seed 68).
+  bool place(GfxState* state, int w, int h) {
+    if (static_cast<double>(w) * h > kMaxImagePixels) return false;
+    const double k = dpi_ / 72;
+    cv::Point2d first, row_end, last_row;
+    state->transform(0, 1, &first.x, &first.y);
+    state->transform(1, 1, &row_end.x, &row_end.y);
+    state->transform(0, 0, &last_row.x, &last_row.y);
+    cv::Point2d row = (row_end - first) * k, col = (last_row - first) * k;
+    const double tol = 1e-3 * std::max(cv::norm(row), cv::norm(col));
+    const bool rows_across = std::abs(row.y) <= tol && std::abs(col.x) <= tol;
+    const bool rows_down = std::abs(row.x) <= tol && std::abs(col.y) <= tol;
+    if (!rows_across && !rows_down) return false;  // turned by another angle, or skewed
+    transpose_ = rows_down;
+    if (transpose_) std::swap(row, col), std::swap(w, h);
+    if (std::abs(std::abs(row.x) - w) > 1 || std::abs(std::abs(col.y) - h) > 1) return false;
+    flip_ = row.x < 0 && col.y < 0 ? -1 : row.x < 0 ? 1 : col.y < 0 ? 0 : kNoFlip;
+    const cv::Point2d corner = first * k + row + col;
+    at_ = {static_cast<int>(std::lround(std::min(first.x * k, corner.x))),
+           static_cast<int>(std::lround(std::min(first.y * k, corner.y)))};
+    return true;
+  }
+
   // White fills before the image are the paper some producers lay first.
   void paper_fill(GfxState* state) {
     GfxGray grey;
@@ -108,21 +114,24 @@ class SingleImage final : public OutputDev {
   }
 
   bool colour_;
+  double dpi_;
   bool other_ = false;
   cv::Mat pixels_;
-  cv::Point2d first_, row_end_, last_row_;
+  bool transpose_ = false;
+  int flip_ = kNoFlip;  // cv::flip's code
+  cv::Point at_;        // the turned image's top left on the page
 };
 
 }  // namespace
 
 cv::Mat page_as_image(PDFDoc& doc, int number, double dpi, bool colour) {
-  SingleImage dev(colour);
+  SingleImage dev(colour, dpi);
   // 72 dpi: device space is PDF points, origin top left, page rotation
   // applied, as the Splash render sees it (media box, no crop).
   doc.displayPage(&dev, number, 72, 72, 0, true, false, false);
   const bool turned = doc.getPageRotate(number) % 180 != 0;
   const double w = doc.getPageMediaWidth(number), h = doc.getPageMediaHeight(number);
-  return dev.page(turned ? h : w, turned ? w : h, dpi);
+  return dev.page(turned ? h : w, turned ? w : h);
 }
 
 }  // namespace gongkai::pdf
