@@ -61,5 +61,4 @@ PreparedCell prepare_cell(const cv::Mat& page, cv::Rect cell, CellKind kind, boo
 // The cut-out scaled by `f` and framed with white padding.
 cv::Mat framed(const cv::Mat& ink, double f);
 
-
 }  // namespace gongkai::ocr
