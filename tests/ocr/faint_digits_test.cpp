@@ -57,6 +57,14 @@ TEST(FaintDigits, AConfidentMisreadThatOtherLooksContradictIsDoubted) {
   EXPECT_TRUE(r.text == "3001" || r.confidence < kTrusted) << r.text << " at " << r.confidence;
 }
 
+// 447 whose 4s blurred into two stems: the second 4's stem and the 7 were counted
+// as one split digit, and every look read 47 (0.93). A 7 is one stroke, so the
+// reading does not explain the ink and is not trusted.
+TEST(FaintDigits, AOneStrokeDigitWhereTheInkShowsASplitOneIsNotTrusted) {
+  const Reading r = read_number_cell("photo-faint-n-447.png");
+  EXPECT_TRUE(r.text == "447" || r.confidence < kTrusted) << r.text << " at " << r.confidence;
+}
+
 // Stroke cores: the pale rim of a stroke becomes paper, the core keeps its darkness
 // stretched to the full range, and paper stays paper.
 TEST(FaintDigits, StrokeCoresDropThePaleRim) {
