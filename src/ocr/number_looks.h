@@ -32,7 +32,8 @@ struct NumberLook {
 // Of several looks at one number, the reading that fits the ink, then the
 // one most looks read, then the surest ("" when no look read anything). Its
 // confidence is its surest look's, at most `disagree_conf` when another look
-// read a different number that fits the ink with confidence 0.9 or more.
+// read a different number that fits the ink with confidence 0.9 or more, or
+// when it is one look's alone and under 0.98.
 NumberLook agreed_reading(const std::vector<NumberLook>& looks, double disagree_conf);
 
 }  // namespace gongkai::ocr

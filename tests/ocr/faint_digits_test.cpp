@@ -93,6 +93,11 @@ TEST(FaintDigits, LooksAgreeOrTheReadingIsDoubted) {
   // An unsure one does not.
   r = agreed_reading({right2, right, {"2001", 0.6, true}}, 0.5);
   EXPECT_DOUBLE_EQ(r.conf, 0.99);
+  // One look's reading alone must be very sure: the others read nothing that fits.
+  r = agreed_reading({lost, {"24244", 0.91, true}, {"22", 0.58, false}}, 0.5);
+  EXPECT_EQ(r.text, "24244");
+  EXPECT_DOUBLE_EQ(r.conf, 0.5);
+  EXPECT_DOUBLE_EQ(agreed_reading({lost, {"0", 0.98, true}, none}, 0.5).conf, 0.98);
   // Nothing read.
   EXPECT_EQ(agreed_reading({none, none}, 0.5).text, "");
 }
