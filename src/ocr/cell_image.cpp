@@ -458,7 +458,7 @@ PreparedCell prepare_cell(const cv::Mat& page, cv::Rect cell, CellKind kind, boo
   cv::Rect bb = keep[0].box;
   for (const auto& c : keep) bb |= c.box;
   cv::Mat keepmask = kept_pixels(pieces, keep, bb);
-  if (kind == CellKind::Number && digits.dh > 0) out.digits_seen = count_digits(g, keepmask, bb, {digits.top, digits.bot}, paper, dark);
+  if (kind == CellKind::Number && digits.dh > 0) out.digits_seen = count_digits(g, keepmask, bb, {digits.top, digits.bot}, paper, dark, &out.digit_joined);
   out.ink = cut_out(g, keepmask, bb, paper, dark);
   out.text_h = text_h > 0 ? text_h : out.ink.rows;
   return out;

@@ -30,6 +30,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include <opencv2/core.hpp>
 
@@ -51,6 +52,9 @@ struct PreparedCell {
   // joined by blur are told apart from their width (ocr/digit_count.h).
   // 0: not counted.
   int digits_seen = 0;
+  // Per digit seen, left to right: counted from two runs of tall columns
+  // joined as one split digit (count_digits).
+  std::vector<bool> digit_joined;
 };
 
 // The cell `cell` of `page` (CV_8UC1) cleaned for reading as `kind`.

@@ -20,6 +20,7 @@ constexpr double kMaxDigitWidth = 0.8;
 // Columns [x0, x1] whose ink spans most of the digit height.
 struct ColumnRun {
   int x0 = 0, x1 = 0;
+  bool joined = false;  // two runs joined as one split digit
 };
 
 // Runs of adjacent columns of `ink` (within `bb`) whose ink spans at least
@@ -72,6 +73,7 @@ std::vector<ColumnRun> merge_split_digits(std::vector<ColumnRun> runs, const cv:
     }
     if (best < 0) return runs;
     runs[best].x1 = runs[best + 1].x1;
+    runs[best].joined = true;
     runs.erase(runs.begin() + best + 1);
   }
 }
@@ -93,7 +95,7 @@ std::vector<ColumnRun> merge_split_digits(std::vector<ColumnRun> runs, const cv:
 // digit count was not the ink's, 141 now fit (every one looked at is right);
 // of the 11748 read with confidence >= 0.9, 3 no longer fit (1 before).
 int count_digits(const cv::Mat& g, const cv::Mat& keepmask, const cv::Rect& bb, const DigitRows& d, int paper,
-                 int dark) {
+                 int dark, std::vector<bool>* joined) {
   const double widest = kMaxDigitWidth * d.height();
   const int faint = (int)std::lround(paper - 0.15 * (paper - dark));
   const std::vector<ColumnRun> runs = merge_split_digits(tall_runs(keepmask, bb, d.height()), g, d, faint, widest);
@@ -101,13 +103,19 @@ int count_digits(const cv::Mat& g, const cv::Mat& keepmask, const cv::Rect& bb, 
   int seen = 0;
   for (const auto& r : runs) {
     const int w = r.x1 - r.x0 + 1;
-    if (w <= widest) { ++seen; continue; }
+    if (w <= widest) {
+      ++seen;
+      if (joined) joined->push_back(r.joined);
+      continue;
+    }
     // Several digits that blur joined: the runs at a darker threshold, merged
     // as above, and at least as many digits as it takes to be this wide.
     cv::Mat core = (g < darker) & keepmask;
     const cv::Rect span(r.x0, bb.y, w, bb.height);
     const auto parts = merge_split_digits(tall_runs(core, span, d.height()), g, d, faint, widest);
-    seen += std::max<int>((int)std::ceil(w / widest), parts.size());
+    const int n = std::max<int>((int)std::ceil(w / widest), parts.size());
+    seen += n;
+    if (joined) joined->insert(joined->end(), n, false);
   }
   return seen;
 }

@@ -2,6 +2,8 @@
 // the check that catches Tesseract inserting or dropping a digit.
 #pragma once
 
+#include <vector>
+
 #include <opencv2/core.hpp>
 
 namespace gongkai::ocr {
@@ -14,7 +16,9 @@ struct DigitRows {
 
 // The digits in the kept ink `keepmask` (CV_8U, non-zero = ink) of the grey
 // cell `g` within `bb`; `paper` and `dark` are the cell's paper and ink levels.
+// `joined`, when given, gets one flag per digit counted, left to right: whether
+// the digit was counted from two runs of tall columns joined as one split digit.
 int count_digits(const cv::Mat& g, const cv::Mat& keepmask, const cv::Rect& bb, const DigitRows& d, int paper,
-                 int dark);
+                 int dark, std::vector<bool>* joined = nullptr);
 
 }  // namespace gongkai::ocr

@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include <opencv2/imgcodecs.hpp>
 
@@ -48,4 +49,18 @@ TEST(CellImageDigits, DigitsThatBlurJoinedAreCountedApart) {
 TEST(CellImageDigits, NarrowNeighboursStayApart) {
   EXPECT_EQ(digits_seen("photo-blurred-n-31.png"), 2);
   EXPECT_EQ(digits_seen("photo-blurred-n-11.png"), 2);
+}
+
+// Which digits were counted from two runs of tall columns joined (the reader
+// then refuses a 1 or a 7 there: one stroke each): the 2s, 9 and 3 of 2932 and
+// the 6 of 67, whose joins fell under the ink threshold; not the 7.
+TEST(CellImageDigits, DigitsCutInTwoAreMarkedJoined) {
+  auto joined = [](const std::string& name) {
+    const cv::Mat cell = cv::imread(std::string(GONGKAI_TEST_DATA) + "/ocr/" + name, cv::IMREAD_GRAYSCALE);
+    EXPECT_FALSE(cell.empty()) << name;
+    if (cell.empty()) return std::vector<bool>{};
+    return prepare_cell(cell, cv::Rect(0, 0, cell.cols, cell.rows), CellKind::Number).digit_joined;
+  };
+  EXPECT_EQ(joined("photo-n-2932.png"), (std::vector<bool>{true, true, true, true}));
+  EXPECT_EQ(joined("photo-n-67.png"), (std::vector<bool>{true, false}));
 }
