@@ -32,7 +32,7 @@ def _extractor(options):
     return ex
 
 
-def extract(source, *, ocr=True, dpi=200, tessdata=None, name=None, scan_narrative=False, debug_dir=None):
+def extract(source, *, ocr=True, dpi=300, tessdata=None, name=None, scan_narrative=False, debug_dir=None):
     """Read one report into its record, a dict equal to ``json.loads`` of
     ``gongkai extract FILE``'s output (keys of ../shared/spec/report-json.md).
 
@@ -66,7 +66,7 @@ def extract(source, *, ocr=True, dpi=200, tessdata=None, name=None, scan_narrati
     return record
 
 
-def extract_many(paths, *, jobs=None, ocr=True, dpi=200, tessdata=None, scan_narrative=False, debug_dir=None,
+def extract_many(paths, *, jobs=None, ocr=True, dpi=300, tessdata=None, scan_narrative=False, debug_dir=None,
                  errors="raise"):
     """Read many reports with ``jobs`` worker threads (default: one per
     core), each with its own OCR engines; yields the records in the order of

@@ -20,12 +20,14 @@ struct ReadError : std::runtime_error {
 // How scanned pages are read.
 struct ReadOptions {
   bool ocr = true;             // read image pages by OCR (else: a needs-OCR finding)
-  // Resolution image-only PDF pages are rendered at (a scan's own when lower).
-  // 200: cells are scaled to one text height before OCR, so a finer render
-  // only adds pixels to clean, straighten and search for rules; measured on a
-  // 6-page 300 dpi scan, 300 -> 200 dpi cut the CPU per page (engines loaded)
-  // from 0.83 to 0.42 s, and fresh eval_scan seeds lost no cell (gained two).
-  double scan_dpi = 200;
+  // Resolution image-only PDF pages are read at (a scan's own when lower;
+  // one read at its own is taken from its image, readers/pdf/scan_image.h).
+  // 300, not 200: at 200, a 300 dpi scan cost 0.42 CPU s per page rather than
+  // 0.73 and fresh eval_scan seeds 66-71 lost no cell, but on seed 72 a 238
+  // dpi scan read at 200 read two 0s as 6 (confidently; the identities named
+  // the column), cells its own resolution reads right. --dpi 200 is the
+  // faster choice where that risk is acceptable.
+  double scan_dpi = 300;
   std::string tessdata;        // OCR models; "" = TESSDATA_PREFIX or Debian's default
   std::string debug_dir;       // when set, per-page pictures of the grid and readings
   bool scan_narrative = false; // OCR all running text of scanned pages, not only headings
