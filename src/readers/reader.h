@@ -20,8 +20,7 @@ struct ReadError : std::runtime_error {
 // How scanned pages are read.
 struct ReadOptions {
   bool ocr = true;             // read image pages by OCR (else: a needs-OCR finding)
-  // Resolution image-only PDF pages are read at (a scan's own when lower;
-  // one read at its own is taken from its image, readers/pdf/scan_image.h).
+  // Resolution image-only PDF pages are read at (a scan's own when lower).
   // 300, not 200: at 200, a 300 dpi scan cost 0.42 CPU s per page rather than
   // 0.73 and fresh eval_scan seeds 66-71 lost no cell, but on seed 72 a 238
   // dpi scan read at 200 read two 0s as 6 (confidently; the identities named

@@ -15,7 +15,6 @@
 #include <cmath>
 #include <mutex>
 
-#include "readers/pdf/scan_image.h"
 #include "readers/reader.h"
 #include "readers/scan/photo_page.h"
 #include "readers/scan/seal_mask.h"
@@ -320,17 +319,6 @@ cv::Mat PdfDocument::render(int number, double dpi, cv::Mat* seal, bool in_colou
   // equal channels is the channel) and a third of the bitmap. Measured with
   // perf on a grey 300 dpi 6-page scan: rendering, the colour split and the
   // seal search went from 10.4 % to 8.1 % of its CPU.
-  // A scan read at its own resolution is its image, decoded, rather than
-  // composited by Splash pixel by pixel (bilinear even at 1:1). Measured on
-  // a 6-page 200 dpi scan: 0.44 -> 0.40 CPU s per page, engines loaded.
-  if (cv::Mat pixels = page_as_image(doc, number, dpi, in_colour); !pixels.empty()) {
-    if (!in_colour) {
-      if (seal) *seal = cv::Mat();
-      return pixels;
-    }
-    if (seal) *seal = scan::seal_ink(pixels, scan::Channels::RGB);
-    return scan::grey_without_red(pixels, scan::Channels::RGB);
-  }
   SplashColor paper;
   paper[0] = paper[1] = paper[2] = 255;
   SplashOutputDev dev(in_colour ? splashModeRGB8 : splashModeMono8, 4, false, paper);
