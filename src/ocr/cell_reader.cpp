@@ -225,7 +225,8 @@ struct CellReader::Impl {
         if (p.digit_joined[i] && (digits[i] == '1' || digits[i] == '7')) return false;
       return true;
     };
-    const NumberLook first = look_at(framed(p.ink, f), cands);
+    const cv::Mat at_f = framed(p.ink, f);
+    const NumberLook first = look_at(at_f, cands);
     std::string best = first.text;
     double conf = first.conf;
     double strongest_other = 0;
@@ -249,7 +250,7 @@ struct CellReader::Impl {
       std::vector<NumberLook> looks{first};
       looks.push_back(look_at(framed(p.ink, f * (f >= 1.2 ? 0.6 : 1.6)), cands));
       looks.push_back(look_at(framed(stroke_cores(p.ink), f), cands));
-      looks.push_back(look_at(sharpened(framed(p.ink, f)), cands));
+      looks.push_back(look_at(sharpened(at_f), cands));
       for (auto& l : looks) l.fits_ink = fits_ink(l.text);
       const NumberLook chosen = agreed_reading(looks, kLooksDisagreeConfidence);
       best = chosen.text;

@@ -35,13 +35,9 @@ constexpr double kSingleLookSure = 0.98;
 }  // namespace
 
 cv::Mat stroke_cores(const cv::Mat& ink) {
-  cv::Mat out(ink.size(), CV_8U);
-  const double top = kCoreLevel * 255;
-  for (int y = 0; y < ink.rows; ++y) {
-    const uchar* s = ink.ptr<uchar>(y);
-    uchar* d = out.ptr<uchar>(y);
-    for (int x = 0; x < ink.cols; ++x) d[x] = cv::saturate_cast<uchar>(std::min(1.0, s[x] / top) * 255);
-  }
+  // Stretched so that kCoreLevel lands on paper; everything lighter saturates there.
+  cv::Mat out;
+  ink.convertTo(out, CV_8U, 1.0 / kCoreLevel);
   return out;
 }
 
