@@ -11,6 +11,7 @@ namespace {
 struct Alignment {
   double score = 0;
   std::vector<int> source_of;  // per template row: index of the source row, or -1
+  std::vector<int> at_edge;    // template rows placed by order at the table's start or end
 };
 
 // Monotone alignment of printed rows to template rows maximising the summed
@@ -98,26 +99,37 @@ void fill_groups(const std::vector<SourceRow>& src, const TableSpec& spec, Align
   }
 }
 
+// The table's start and end anchor its first and last rows as a placed row
+// does: the rows before the first row placed by its label, as many as the
+// template's rows before it and each exactly as wide, are those rows (a
+// photographed 规章 read as nothing, its three values before 行政规范性文件:
+// generated 0001, photoify seed 163, all effects). Nothing placed at all
+// anchors nothing.
 void fill_anchored_gaps(const std::vector<SourceRow>& src, const TableSpec& spec, Alignment& a) {
   const int n = static_cast<int>(spec.rows.size());
-  int prev_j = -1;
-  for (int j = 0; j < n; ++j) {
-    if (a.source_of[j] < 0) continue;
-    if (prev_j >= 0 && j - prev_j > 1) {
+  int prev_j = -1, prev_i = -1;
+  for (int j = 0; j <= n; ++j) {
+    if (j < n && a.source_of[j] < 0) continue;
+    const int next_i = j < n ? a.source_of[j] : static_cast<int>(src.size());
+    if (j - prev_j > 1 && !(prev_j < 0 && j == n)) {
       std::vector<int> rows;
-      for (int i = a.source_of[prev_j] + 1; i < a.source_of[j]; ++i)
+      for (int i = prev_i + 1; i < next_i; ++i)
         if (!src[i].tokens.empty()) rows.push_back(i);
       bool fits = static_cast<int>(rows.size()) == j - prev_j - 1;
       for (size_t k = 0; fits && k < rows.size(); ++k) {
         fits = exact_cells(src[rows[k]], spec.rows[prev_j + 1 + k]) &&
                shape_agrees(src[rows[k]], spec, prev_j + 1 + k);
       }
-      if (fits)
+      if (fits) {
         for (size_t k = 0; k < rows.size(); ++k) a.source_of[prev_j + 1 + k] = rows[k];
-      else
+        if (prev_j < 0 || j == n)
+          for (size_t k = 0; k < rows.size(); ++k) a.at_edge.push_back(prev_j + 1 + static_cast<int>(k));
+      } else {
         fill_groups(src, spec, a, prev_j, j, rows);
+      }
     }
     prev_j = j;
+    prev_i = next_i;
   }
 }
 
@@ -270,7 +282,8 @@ void note_strays(const std::vector<SourceRow>& src, const Alignment& a, const Ta
 
 // Rows a scan left unread under their group cell stand where their order
 // puts them: said once per table, with the rows, so that a report printing
-// a group's rows in another order (none seen so far) can be told.
+// a group's rows in another order (none seen so far) can be told. So are
+// rows placed by order at the table's start or end (fill_anchored_gaps).
 void note_placed_by_order(const std::vector<SourceRow>& src, const Alignment& a, const TableSpec& spec,
                           std::vector<Finding>& findings) {
   std::string rows;
@@ -279,12 +292,19 @@ void note_placed_by_order(const std::vector<SourceRow>& src, const Alignment& a,
     if (int i = a.source_of[j]; i >= 0 && src[i].label_unread) {
       rows += (n++ ? ", " : "") + spec.rows[j].label;
     }
-  if (n == 0) return;
-  findings.push_back({"mapping.rows_by_order", Severity::Info, FindingKind::Extraction,
-                      std::string(table_key(spec.id)) + ": " + std::to_string(n) +
-                          " row(s) under a group cell placed by their order in the group, their own labels not read: " +
-                          rows,
-                      {}});
+  if (n > 0)
+    findings.push_back({"mapping.rows_by_order", Severity::Info, FindingKind::Extraction,
+                        std::string(table_key(spec.id)) + ": " + std::to_string(n) +
+                            " row(s) under a group cell placed by their order in the group, their own labels not read: " +
+                            rows,
+                        {}});
+  rows.clear();
+  for (int j : a.at_edge) rows += (rows.empty() ? "" : ", ") + spec.rows[j].label;
+  if (!a.at_edge.empty())
+    findings.push_back({"mapping.rows_at_edge", Severity::Info, FindingKind::Extraction,
+                        std::string(table_key(spec.id)) + ": " + std::to_string(a.at_edge.size()) +
+                            " row(s) at the table's edge placed by their order, their labels not read: " + rows,
+                        {}});
 }
 
 const std::vector<SourceRow>& rows_of(const SourceDoc& doc, Section s) {
@@ -394,6 +414,7 @@ Mapping map_tables(const SourceDoc& doc, std::optional<int> year) {
         m.units.push_back(unit_for(TableId::Active, spec.rows[j],
                                    a.source_of[j] >= 0 ? &act[a.source_of[j]] : nullptr));
       note_strays(act, a, spec, m.findings);
+      note_placed_by_order(act, a, spec, m.findings);
     }
   }
 

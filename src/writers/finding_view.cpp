@@ -28,6 +28,7 @@ const std::map<std::string, std::string>& rule_zh() {
       {"mapping.unmatched_row", "印刷的行与模板的任何行都不匹配，已忽略"},
       {"mapping.row_out_of_order", "印刷的行不在表格应有的位置，未读取"},
       {"mapping.rows_by_order", "分组下的各行按其在组内的顺序定位，未读取其行名（扫描件）"},
+      {"mapping.rows_at_edge", "表格开头或末尾的行未读出行名，按其在表格中的顺序定位"},
       {"meta.read_by_ocr", "机关名称和年度由OCR从标题读出，可能有错字"},
       {"meta.agency_corrected", "OCR读出的机关名称已按已知地名更正"},
       {"meta.agency_doubtful", "OCR读出的机关名称可疑，未采用"},
