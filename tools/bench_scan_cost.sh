@@ -3,8 +3,11 @@
 # machine) and wall time per scanned page, the CPU-to-wall ratio (how well
 # one report keeps the cores busy: needs a quiet machine) and peak memory.
 #   tools/bench_scan_cost.sh [RUNS] [SCANNED.pdf ...]
-# Defaults: 5 runs; the 3-page test scan and a 6-page scan of
-# samples/huaian-city-2024.pdf made here with build/scanify (seed 7, 300 dpi).
+# Defaults: 5 runs; the 3-page test scan (200 dpi), a 6-page scan of
+# samples/huaian-city-2024.pdf and a 5-page scan of
+# samples/huaian-hongze-district-2024.pdf made here with build/scanify (seed 7,
+# 300 dpi). The first 300 dpi report has small digits (15 px at 200 dpi: its
+# table pages are read at 300), the second does not (28 px: read at 200).
 # Prints, per scan:
 #   single  one `gongkai extract` process per run: models loaded, then the
 #           report read (what one report costs alone);
@@ -27,7 +30,9 @@ TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 if [ $# -eq 0 ]; then
   build/scanify samples/huaian-city-2024.pdf "$TMP/huaian-city-2024-6p.scan.pdf" --seed 7 --dpi 300 -q
-  set -- tests/data/scans/huaian-city-2024-p3-5.scan.pdf "$TMP/huaian-city-2024-6p.scan.pdf"
+  build/scanify samples/huaian-hongze-district-2024.pdf "$TMP/huaian-hongze-district-2024-5p.scan.pdf" --seed 7 --dpi 300 -q
+  set -- tests/data/scans/huaian-city-2024-p3-5.scan.pdf "$TMP/huaian-city-2024-6p.scan.pdf" \
+    "$TMP/huaian-hongze-district-2024-5p.scan.pdf"
 fi
 K=4
 COUNTER=""

@@ -17,8 +17,10 @@ def _path_bytes(p):
 
 
 def _options(ocr, dpi, tessdata, debug_dir, scan_narrative):
-    if isinstance(dpi, bool) or not isinstance(dpi, (int, float)) or not 100 <= dpi <= 600:
-        raise ValueError(f"dpi must be a number from 100 to 600, not {dpi!r}")
+    if dpi is None:
+        dpi = 0  # chosen per page: 200, or 300 where the digits are small
+    elif isinstance(dpi, bool) or not isinstance(dpi, (int, float)) or not 100 <= dpi <= 600:
+        raise ValueError(f"dpi must be None or a number from 100 to 600, not {dpi!r}")
     return (bool(ocr), float(dpi), _path_bytes(tessdata), _path_bytes(debug_dir), bool(scan_narrative))
 
 
@@ -32,7 +34,7 @@ def _extractor(options):
     return ex
 
 
-def extract(source, *, ocr=True, dpi=300, tessdata=None, name=None, scan_narrative=False, debug_dir=None):
+def extract(source, *, ocr=True, dpi=None, tessdata=None, name=None, scan_narrative=False, debug_dir=None):
     """Read one report into its record, a dict equal to ``json.loads`` of
     ``gongkai extract FILE``'s output (keys of ../shared/spec/report-json.md).
 
@@ -40,7 +42,8 @@ def extract(source, *, ocr=True, dpi=300, tessdata=None, name=None, scan_narrati
     (``bytes``, ``bytearray``, ``memoryview``; ``name`` is then the record's
     file name and a hint for the format, default ``"bytes"``). ``ocr=False``
     leaves image pages unread (a finding says so); ``dpi`` is the resolution
-    scanned PDF pages are rendered at (100–600); ``tessdata`` is the directory
+    scanned PDF pages are rendered at (100–600; ``None``: 200 dpi, or 300 for
+    a page whose digits are small at 200, as the CLI); ``tessdata`` is the directory
     of the OCR models (default ``$TESSDATA_PREFIX``, then Debian's).
     Raises :class:`ReadError` when the input cannot be read at all. The
     interpreter's lock is released while the report is read, so threads
@@ -48,7 +51,7 @@ def extract(source, *, ocr=True, dpi=300, tessdata=None, name=None, scan_narrati
 
     读取一份报告，返回其记录（dict），与 ``gongkai extract FILE`` 输出的 JSON
     完全相同。``source`` 为路径或文件内容（bytes；此时 ``name`` 为记录中的文件名
-    并用于判断格式）。``ocr=False`` 不识别图像页；``dpi`` 为扫描页渲染分辨率；
+    并用于判断格式）。``ocr=False`` 不识别图像页；``dpi`` 为扫描页渲染分辨率（None：200 dpi，数字过小的页用 300）；
     ``tessdata`` 为 OCR 模型目录。输入完全无法读取时抛出 :class:`ReadError`。
     读取期间释放 GIL，多线程调用可并行。
     """
@@ -66,7 +69,7 @@ def extract(source, *, ocr=True, dpi=300, tessdata=None, name=None, scan_narrati
     return record
 
 
-def extract_many(paths, *, jobs=None, ocr=True, dpi=300, tessdata=None, scan_narrative=False, debug_dir=None,
+def extract_many(paths, *, jobs=None, ocr=True, dpi=None, tessdata=None, scan_narrative=False, debug_dir=None,
                  errors="raise"):
     """Read many reports with ``jobs`` worker threads (default: one per
     core), each with its own OCR engines; yields the records in the order of

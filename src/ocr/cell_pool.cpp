@@ -61,7 +61,8 @@ CellOcrPool::~CellOcrPool() = default;
 int CellOcrPool::threads() const { return static_cast<int>(impl_->readers.size()); }
 
 std::vector<Reading> CellOcrPool::read_page(const cv::Mat& grey,
-                                            const std::vector<std::pair<cv::Rect, CellKind>>& cells) {
+                                            const std::vector<std::pair<cv::Rect, CellKind>>& cells,
+                                            const PageConditions& conditions) {
   if (!grey.empty() && grey.type() != CV_8UC1)
     throw std::invalid_argument("CellOcrPool::read_page: the page must be CV_8UC1 (grey)");
   std::vector<Reading> out(cells.size());
@@ -72,7 +73,7 @@ std::vector<Reading> CellOcrPool::read_page(const cv::Mat& grey,
   s.arena.execute([&] {
     tbb::parallel_for(tbb::blocked_range<size_t>(0, cells.size(), 1), [&](const tbb::blocked_range<size_t>& range) {
       Impl::Lease reader(s);
-      reader->set_page(grey);
+      reader->set_page(grey, conditions);
       for (size_t i = range.begin(); i != range.end(); ++i) out[i] = reader->read(cells[i].first, cells[i].second);
     });
   });

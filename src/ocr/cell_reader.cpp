@@ -69,6 +69,7 @@ struct CellReader::Impl {
   OcrOptions opt;
   std::unique_ptr<CellEngine> digits, chinese, vertical;
   cv::Mat page;
+  PageConditions conditions;
 
   explicit Impl(const OcrOptions& o) : opt(o) {
     serialise_openmp_in_this_thread();
@@ -233,13 +234,19 @@ struct CellReader::Impl {
     for (const auto& [t, c] : cands)
       if (t != best) strongest_other = std::max(strongest_other, c);
     const bool first_was_sure = fits_ink(best) && !best.empty() && conf >= opt.reread_below;
-    if (opt.reread_below <= 0 || (first_was_sure && conf >= kSureAlone && strongest_other < kStrongAlternative)) {
+    const bool strong_other = strongest_other >= kStrongAlternative;
+    if (opt.reread_below <= 0 ||
+        (first_was_sure && !strong_other && (conf >= kSureAlone || conditions.crisp))) {
       // Sure, and nothing else near: one look.
     } else if (first_was_sure) {
       // Checked, not replaced: the first look, at the scale chosen for
       // reading, keeps its text; it is doubtful when a look at the larger
-      // scale or at the strokes' cores reads another number that fits the ink.
-      for (const cv::Mat& img : {framed(p.ink, f * kAlternativeLookScale), framed(stroke_cores(p.ink), f)}) {
+      // scale or at the strokes' cores reads another number that fits the
+      // ink. On a crisp page (PageConditions) a strong alternative is checked
+      // at the larger scale alone.
+      std::vector<cv::Mat> others{framed(p.ink, f * kAlternativeLookScale)};
+      if (!conditions.crisp) others.push_back(framed(stroke_cores(p.ink), f));
+      for (const cv::Mat& img : others) {
         const NumberLook other = look_at(img, cands);
         if (!other.text.empty() && other.text != best && fits_ink(other.text))
           conf = std::min(conf, kLooksDisagreeConfidence);
@@ -249,8 +256,10 @@ struct CellReader::Impl {
       // the reading that fits the ink and most looks agree on wins.
       std::vector<NumberLook> looks{first};
       looks.push_back(look_at(framed(p.ink, f * (f >= 1.2 ? 0.6 : 1.6)), cands));
-      looks.push_back(look_at(framed(stroke_cores(p.ink), f), cands));
-      looks.push_back(look_at(sharpened(at_f), cands));
+      if (!(conditions.crisp && first.text.empty() && looks.back().text.empty())) {
+        looks.push_back(look_at(framed(stroke_cores(p.ink), f), cands));
+        looks.push_back(look_at(sharpened(at_f), cands));
+      }
       for (auto& l : looks) l.fits_ink = fits_ink(l.text);
       const NumberLook chosen = agreed_reading(looks, kLooksDisagreeConfidence);
       best = chosen.text;
@@ -276,10 +285,11 @@ struct CellReader::Impl {
 CellReader::CellReader(const OcrOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 CellReader::~CellReader() = default;
 
-void CellReader::set_page(const cv::Mat& grey) {
+void CellReader::set_page(const cv::Mat& grey, const PageConditions& conditions) {
   if (!grey.empty() && grey.type() != CV_8UC1)
     throw std::invalid_argument("CellReader::set_page: the page must be CV_8UC1 (grey)");
   impl_->page = grey;
+  impl_->conditions = conditions;
 }
 
 Reading CellReader::read(const cv::Rect& cell, CellKind kind) { return impl_->read(cell, kind); }

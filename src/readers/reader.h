@@ -21,12 +21,10 @@ struct ReadError : std::runtime_error {
 struct ReadOptions {
   bool ocr = true;             // read image pages by OCR (else: a needs-OCR finding)
   // Resolution image-only PDF pages are read at (a scan's own when lower).
-  // 300, not 200: at 200, a 300 dpi scan cost 0.42 CPU s per page rather than
-  // 0.73 and fresh eval_scan seeds 66-71 lost no cell, but on seed 72 a 238
-  // dpi scan read at 200 read two 0s as 6 (confidently; the identities named
-  // the column), cells its own resolution reads right. --dpi 200 is the
-  // faster choice where that risk is acceptable.
-  double scan_dpi = 300;
+  // 0, the default: 200 dpi, or 300 for a page whose digits are small at 200
+  // (pdf_reader.cpp, kSmallDigitPx). Read at 200 throughout (--dpi 200), a
+  // 238 dpi scan read two small 0s as 6 with confidence (eval_scan seed 72).
+  double scan_dpi = 0;
   std::string tessdata;        // OCR models; "" = TESSDATA_PREFIX or Debian's default
   std::string debug_dir;       // when set, per-page pictures of the grid and readings
   bool scan_narrative = false; // OCR all running text of scanned pages, not only headings

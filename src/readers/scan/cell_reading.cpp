@@ -6,6 +6,7 @@
 #include <string>
 #include <utility>
 
+#include "ocr/cell_image.h"
 #include "tables/table_rows.h"
 #include "text/unicode.h"
 
@@ -129,7 +130,7 @@ struct GridCells {
 // Pass 1: every cell one row high as a number. Cells spanning columns
 // included: table 二 of the 2021 format prints 行政许可's one value across
 // the three value columns.
-void read_numbers(ocr::CellOcrPool& pool, GridCells& cells) {
+void read_numbers(ocr::CellOcrPool& pool, GridCells& cells, const ocr::PageConditions& conditions) {
   const auto& g = cells.grid.cells;
   std::vector<std::pair<cv::Rect, CellKind>> ask;
   std::vector<size_t> which;
@@ -142,7 +143,7 @@ void read_numbers(ocr::CellOcrPool& pool, GridCells& cells) {
     ask.emplace_back(cells.rects[i], CellKind::Number);
     which.push_back(i);
   }
-  auto first = pool.read_page(cells.grey, ask);
+  auto first = pool.read_page(cells.grey, ask, conditions);
   for (size_t k = 0; k < which.size(); ++k) {
     auto& r = cells.reading[which[k]] = first[k];
     // Doubtful (under 0.8, see doubtful_number), yet still a number for the
@@ -341,12 +342,26 @@ std::vector<int> sub_row_labels(const grid::Grid& g, const std::vector<bool>& in
   return parent_of;
 }
 
+std::vector<double> digit_heights(const cv::Mat& grey, const grid::Grid& g) {
+  std::vector<double> heights;
+  for (const auto& c : g.cells) {
+    if (c.row_span != 1 || c.col + c.col_span != g.cols()) continue;
+    const cv::Rect r(cv::Point(static_cast<int>(c.box.x0), static_cast<int>(c.box.y0)),
+                     cv::Point(static_cast<int>(c.box.x1), static_cast<int>(c.box.y1)));
+    if (!could_be_number(grey, r, c.col, c.col_span)) continue;
+    const ocr::PreparedCell p = ocr::prepare_cell(grey, r, CellKind::Number);
+    if (!p.empty && p.shape_text.empty() && p.digits_seen > 0) heights.push_back(p.text_h);
+  }
+  return heights;
+}
+
 std::vector<CellReadout> read_cells(ocr::CellOcrPool& pool, const cv::Mat& grey, const grid::Grid& g,
-                                    std::vector<double>& label_conf) {
+                                    std::vector<double>& label_conf, const ocr::PageConditions& conditions) {
   GridCells cells(g, grey);
-  read_numbers(pool, cells);
+  read_numbers(pool, cells, conditions);
   read_labels(pool, cells, in_value_columns(cells), label_conf);
   return readouts(cells);
 }
 
 }  // namespace gongkai::scan
+

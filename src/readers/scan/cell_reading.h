@@ -34,10 +34,16 @@ bool decimal_point_lost(const cv::Mat& grey, const cv::Rect& cell, const std::st
 // wide ((一)予以公开): not a parent, its rows are read.
 std::vector<int> sub_row_labels(const grid::Grid& g, const std::vector<bool>& in_values);
 
+// The heights in pixels of the digits in the rightmost column of `g` on
+// `grey`, one per cell that holds any: measured before any cell is read, to
+// tell whether a page's digits are drawn finely enough (pdf_reader.cpp).
+// The rightmost column of every table of the template holds values.
+std::vector<double> digit_heights(const cv::Mat& grey, const grid::Grid& g);
+
 // What is read in each cell of `g` on the straightened page `grey`, in the
 // order of g.cells. The confidence of every label cell read is appended to
-// `label_conf` (the page's quality).
+// `label_conf` (the page's quality). `conditions`: what the page is like (ocr::PageConditions).
 std::vector<CellReadout> read_cells(ocr::CellOcrPool& pool, const cv::Mat& grey, const grid::Grid& g,
-                                    std::vector<double>& label_conf);
+                                    std::vector<double>& label_conf, const ocr::PageConditions& conditions = {});
 
 }  // namespace gongkai::scan

@@ -37,6 +37,10 @@ void straighten(ScanPage& page, const cv::Mat& input) {
   // Not sharpened: the damage test needs this page's edge width again (two
   // measures of a 300 dpi page were 4.5 % of a scan's CPU).
   if (page.grey.data == straight.data) page.edge_width = width;
+  // Crisp (ocr::PageConditions): what issue 12's extra looks at numbers were
+  // not needed for. They caught misreads on photos at 150-190 dpi and under
+  // seals; a soft page is one sharpened above.
+  page.ocr.crisp = page.dpi >= 200 && page.grey.data == straight.data && page.seal.empty();
   if (!page.seal.empty()) page.seal = deskew(page.seal, skew, Pixels::InkMask);
   cv::Point2f centre(page.grey.cols / 2.0f, page.grey.rows / 2.0f);
   page.back = cv::getRotationMatrix2D(centre, skew, 1.0);  // deskewed -> rendered

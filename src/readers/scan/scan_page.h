@@ -9,6 +9,7 @@
 #include <opencv2/core.hpp>
 
 #include "grid/grid.h"
+#include "ocr/cell_ocr.h"
 #include "readers/page_layout.h"
 
 namespace gongkai::scan {
@@ -19,6 +20,7 @@ struct ScanPage {
   cv::Mat grey;                    // the page straightened
   double edge_width = -1;          // of grey, when straighten measured it (not sharpened); -1: not known
   cv::Mat seal;                    // where a red seal's ink lies on it (seal_mask.h); empty: no seal
+  ocr::PageConditions ocr;         // crisp: fewer looks at its numbers (straighten)
   cv::Mat back;                    // straightened -> as rendered (2x3 affine)
   std::vector<grid::Grid> grids;   // every grid found, tables or not
   std::vector<cv::Rect> bands;     // where running text was read
@@ -30,7 +32,9 @@ struct ScanPage {
 };
 
 // Sets page.grey to `input` with its skew taken out, and page.back; page.seal,
-// when set, is a mask of `input` and is turned with it.
+// when set, is a mask of `input` and is turned with it. page.ocr: a page at
+// 200 dpi or more, unsealed, whose print is not soft enough to be sharpened
+// is crisp: its numbers get fewer looks (ocr::PageConditions).
 void straighten(ScanPage& page, const cv::Mat& input);
 
 // Sets page.grids: the grids ruled on the straightened page.

@@ -33,7 +33,7 @@ void read_tables(ScanPage& page, ocr::CellOcrPool& pool) {
   SealCheck sealed;
   for (const grid::Grid& g : page.grids) {
     if (!is_table(g, page)) continue;
-    auto cells = read_cells(pool, page.grey, g, page.label_conf);
+    auto cells = read_cells(pool, page.grey, g, page.label_conf, page.ocr);
     sealed += second_look_under_seal(pool, page.grey, page.seal, g, cells);
     page.layout.tables.push_back(table_from_grid(g, where, std::move(cells)));
   }
@@ -231,6 +231,20 @@ std::shared_ptr<PreparedPage> ScanContext::prepare(const cv::Mat& input, double 
   page.bands = text_bands(page.grey, dpi, number, table_outlines(page), impl_->options.scan_narrative);
   out->damaged = damaged.get();
   return out;
+}
+
+double digit_height(const PreparedPage& prepared) {
+  if (prepared.done || !prepared.page) return 0;
+  const ScanPage& page = *prepared.page;
+  std::vector<double> heights;
+  for (const grid::Grid& g : page.grids)
+    if (is_table(g, page)) {
+      std::vector<double> more = digit_heights(page.grey, g);
+      heights.insert(heights.end(), more.begin(), more.end());
+    }
+  if (heights.empty()) return 0;
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  return heights[heights.size() / 2];
 }
 
 PageLayout ScanContext::read(PreparedPage& prepared, const std::string& name, double& quality) {

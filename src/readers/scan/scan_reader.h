@@ -45,6 +45,11 @@ class ScanContext {
   std::unique_ptr<Impl> impl_;
 };
 
+// The median height in pixels of the digits in the rightmost columns of the
+// page's tables, read before any cell is; 0 when it has none (no table, or
+// a blank or unreadable page).
+double digit_height(const PreparedPage& page);
+
 // The scan context of a read: created with the models on first use and kept
 // in `context`, so the models load once for every input read with it.
 ScanContext& scan_context(ReadContext& context);
