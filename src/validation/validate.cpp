@@ -1,6 +1,7 @@
 #include "validation/validate.h"
 
 #include <cmath>
+#include <set>
 
 #include "validation/finding_text.h"
 #include "validation/suspects.h"
@@ -45,10 +46,28 @@ std::string zh_identity(const Equation& e, const Report& r, bool doubtful) {
          zh_side(e.rhs, r, same_column) + (doubtful ? "（涉及修补或存疑的单元格）" : "（按印刷数值）");
 }
 
+// When no reading of the uncertain cells satisfied the identities
+// (repair.no_consistent_reading), some cell read with confidence is wrong,
+// or the report is: the cells read in the identities a null cell left
+// unchecked are where it may hide, so that finding names them. A
+// photographed 6 read 4 at 0.996 beside a 0 read as a blank: its row and its
+// column could not be checked, and nothing named it (real seed 181, every
+// effect).
+void name_unverified(const std::set<CellKey>& cells, Report& report) {
+  if (cells.empty()) return;
+  for (Finding& f : report.findings)
+    if (f.rule == "repair.no_consistent_reading") {
+      f.cells.assign(cells.begin(), cells.end());
+      f.message += "; the " + std::to_string(cells.size()) + " cells read in the identities left unchecked are not verified";
+      f.message_zh += "；无法核对的勾稽关系中已读出的 " + std::to_string(cells.size()) + " 个单元格未经核验";
+    }
+}
+
 }  // namespace
 
 void validate(const std::vector<Equation>& eqs, Report& report) {
   int unchecked = 0;
+  std::set<CellKey> unverified;
   for (auto& e : eqs) {
     bool complete = true, doubtful = false;
     auto look = [&](const CellKey& k) {
@@ -63,6 +82,9 @@ void validate(const std::vector<Equation>& eqs, Report& report) {
     for (auto& k : e.rhs) look(k);
     if (!complete) {
       ++unchecked;
+      for (const auto* side : {&e.lhs, &e.rhs})
+        for (auto& k : *side)
+          if (auto it = report.cells.find(k); it != report.cells.end() && it->second.value) unverified.insert(k);
       continue;
     }
     double l, r;
@@ -76,6 +98,7 @@ void validate(const std::vector<Equation>& eqs, Report& report) {
                                    (doubtful ? " (involves a repaired or doubtful cell)" : " (as printed)"),
                                cells, zh_identity(e, report, doubtful)});
   }
+  name_unverified(unverified, report);
   if (unchecked > 0)
     report.findings.push_back({"validation.unchecked", Severity::Info, FindingKind::Extraction,
                                std::to_string(unchecked) + " identities could not be checked: a cell they use is blank or unread",
