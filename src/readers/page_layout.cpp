@@ -57,10 +57,12 @@ std::string page_list(const std::vector<int>& pages) {
   return s;
 }
 
-// Which table this is by its own words (Preamble when they do not say): the
-// column headings of 三 and 四 and the row labels of 二 are fixed by the template.
-Section section_by_content(const CellTable& t) {
-  std::u32string h = han_only(table_text(t));
+// Which table this is by its own words (section_by_words).
+Section section_by_content(const CellTable& t) { return section_by_words(han_only(table_text(t))); }
+
+}  // namespace
+
+Section section_by_words(const std::u32string& h) {
   auto has = [&](const char32_t* w) { return h.find(w) != std::u32string::npos; };
   bool requests = has(U"自然人") || has(U"予以公开") || has(U"不予处理");
   // Table 四 continued on a new page may have lost its first header row
@@ -71,8 +73,6 @@ Section section_by_content(const CellTable& t) {
   if (has(U"规章") || has(U"行政许可") || has(U"行政处罚") || has(U"第二十条") || has(U"事业性收费")) return Section::Active;
   return Section::Preamble;
 }
-
-}  // namespace
 
 void mark_page_furniture(PageLayout& page) {
   page.furniture.assign(page.lines.size(), false);

@@ -32,6 +32,11 @@ struct PageLayout {
   bool ocr = false;                // read by OCR: line heights are the boxes', rough
 };
 
+// Which table of the template words read from a table name (Preamble when
+// they do not say): the column headings of 三 and 四 and the row labels of 二
+// are fixed by the template. `han`: the table's Han characters, in order.
+Section section_by_words(const std::u32string& han);
+
 // Marks page numbers in the margins and sets each table's text_before /
 // text_after. Call once a page's lines and tables are known.
 void mark_page_furniture(PageLayout& page);
