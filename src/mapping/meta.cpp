@@ -85,6 +85,13 @@ std::u32string drop_stray_digits(const std::u32string& s) {
         i = j;
         continue;
       }
+      // A digit or two glued before a year by OCR: the year is the four
+      // digits before 年 ("洪泽区人民政府52023年…", a scanned title, eval_scan
+      // seed 80: the year was lost).
+      if (digits && j < s.size() && s[j] == U'年' && j - i > 4 && j - i <= 6 && s[j - 4] == U'2' && s[j - 3] == U'0') {
+        i = j - 4;
+        continue;
+      }
     }
     out.push_back(s[i++]);
   }

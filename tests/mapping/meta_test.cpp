@@ -28,6 +28,15 @@ TEST(Meta, OcrTitleWithASpeckOrItsEndLost) {
   EXPECT_TRUE(prose.agency.empty());
 }
 
+TEST(Meta, OcrTitleWithADigitGluedBeforeItsYear) {
+  // A scanned title (eval_scan seed 80): the 5 is a speck read as a digit.
+  auto m = read_meta("", "洪泽区人民政府52023年政府信息公开工作年度报告", true);
+  EXPECT_EQ(m.year, 2023);
+  EXPECT_EQ(m.agency, "洪泽区人民政府");
+  // A number that is no year stays no year.
+  EXPECT_FALSE(read_meta("", "洪泽区人民政府52923年政府信息公开工作年度报告", true).year);
+}
+
 TEST(Meta, AboutBetweenAgencyAndYearIsNoPartOfTheAgency) {
   // pingtan-htp-2021's title, as the page's title and as the first two lines of its text.
   for (auto [head, title] : {std::pair<const char*, const char*>{"", "平潭综合实验区海坛片区管理局关于2021年度政府信息公开工作年度报告"},
