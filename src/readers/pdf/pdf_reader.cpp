@@ -3,9 +3,9 @@
 // without a usable text layer go to the scan reader. The pages are then
 // assembled (reading order, sections, stitching) by readers/page_layout.
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <cmath>
-#include <atomic>
 #include <future>
 #include <iterator>
 #include <string>

@@ -103,6 +103,12 @@ bool doubtful_number(const Reading& r) {
   return t.size() > i + 1 && t[i] == '0' && t[i + 1] != '.';
 }
 
+// Where a grid cell lies on the page, in whole pixels.
+cv::Rect cell_rect(const grid::GridCell& c) {
+  return {cv::Point(static_cast<int>(c.box.x0), static_cast<int>(c.box.y0)),
+          cv::Point(static_cast<int>(c.box.x1), static_cast<int>(c.box.y1))};
+}
+
 // A grid's cells between the passes: where each lies and what it has read as.
 struct GridCells {
   const grid::Grid& grid;
@@ -123,9 +129,7 @@ struct GridCells {
         noise(g.cells.size(), false),
         worded(g.cells.size(), false),
         label_unread(g.cells.size(), false) {
-    for (auto& c : g.cells)
-      rects.emplace_back(cv::Point(static_cast<int>(c.box.x0), static_cast<int>(c.box.y0)),
-                         cv::Point(static_cast<int>(c.box.x1), static_cast<int>(c.box.y1)));
+    for (auto& c : g.cells) rects.push_back(cell_rect(c));
   }
 };
 
@@ -260,8 +264,10 @@ void read_labels(ocr::CellOcrPool& pool, GridCells& cells, const std::vector<boo
   std::vector<Reading> second;
   std::vector<size_t> deferred;
   const std::vector<size_t> headings = column_headings(cells, in_values, wanted);
+  std::vector<bool> is_heading(g.cells.size(), false);
+  for (size_t i : headings) is_heading[i] = true;
   for (size_t i = 0; i < g.cells.size(); ++i) {
-    if (!wanted(i) || std::find(headings.begin(), headings.end(), i) != headings.end()) continue;
+    if (!wanted(i) || is_heading[i]) continue;
     if (parent_of[i] >= 0 && wanted(static_cast<size_t>(parent_of[i]))) {
       deferred.push_back(i);
       continue;
@@ -402,8 +408,7 @@ std::vector<double> digit_heights(const cv::Mat& grey, const grid::Grid& g) {
   std::vector<double> heights;
   for (const auto& c : g.cells) {
     if (c.row_span != 1 || c.col + c.col_span != g.cols()) continue;
-    const cv::Rect r(cv::Point(static_cast<int>(c.box.x0), static_cast<int>(c.box.y0)),
-                     cv::Point(static_cast<int>(c.box.x1), static_cast<int>(c.box.y1)));
+    const cv::Rect r = cell_rect(c);
     if (!could_be_number(grey, r, c.col, c.col_span)) continue;
     const ocr::PreparedCell p = ocr::prepare_cell(grey, r, CellKind::Number);
     if (!p.empty && p.shape_text.empty() && p.digits_seen > 0) heights.push_back(p.text_h);
@@ -420,4 +425,3 @@ std::vector<CellReadout> read_cells(ocr::CellOcrPool& pool, const cv::Mat& grey,
 }
 
 }  // namespace gongkai::scan
-
