@@ -69,8 +69,9 @@ for pdf in "$@"; do
   if [ -n "$COUNTER" ]; then
     rm -f "$TMP"/calls.*
     GK_RECOGNIZE_COUNTS="$TMP/calls" LD_PRELOAD="$COUNTER" "$GONGKAI" extract "$pdf" > /dev/null 2>&1 || true
-    cat "$TMP"/calls.* 2> /dev/null | awk -v p="$pages" '{c += $1; e += $2} END {
-      printf "  calls   %.1f chi_sim + %.1f eng recognitions per page (%d + %d)\n", c / p, e / p, c, e }'
+    cat "$TMP"/calls.* 2> /dev/null | awk -v p="$pages" '{c += $1; e += $2; cm += $4; em += $5} END {
+      printf "  calls   %.1f chi_sim + %.1f eng recognitions per page (%d + %d), taking %.2f + %.2f CPU s/page (%.1f + %.1f ms each)\n",
+        c / p, e / p, c, e, cm / 1000 / p, em / 1000 / p, c ? cm / c : 0, e ? em / e : 0 }'
   fi
 done
 echo "(median of $RUNS runs each; load average now: $(cut -d' ' -f1-3 /proc/loadavg))"
