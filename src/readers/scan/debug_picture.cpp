@@ -32,7 +32,7 @@ void draw_cell(cv::Mat& pic, const ScanPage& page, const CellTable& t, const Tab
 void write_debug_picture(const ScanPage& page, const std::string& dir, const std::string& name) {
   cv::Mat pic;
   cv::cvtColor(page.grey, pic, cv::COLOR_GRAY2BGR);
-  for (auto& b : page.bands) cv::rectangle(pic, b, cv::Scalar(0, 140, 255), 3);
+  for (auto& b : page.bands) cv::rectangle(pic, b.box, cv::Scalar(0, 140, 255), 3);
   for (const grid::Grid& g : page.grids)
     for (auto& c : g.cells)
       cv::rectangle(pic, cv::Point(int(c.box.x0), int(c.box.y0)), cv::Point(int(c.box.x1), int(c.box.y1)),

@@ -11,6 +11,7 @@
 #include "grid/grid.h"
 #include "ocr/cell_ocr.h"
 #include "readers/page_layout.h"
+#include "readers/scan/text_bands.h"
 
 namespace gongkai::scan {
 
@@ -23,7 +24,7 @@ struct ScanPage {
   ocr::PageConditions ocr;         // crisp: fewer looks at its numbers (straighten)
   cv::Mat back;                    // straightened -> as rendered (2x3 affine)
   std::vector<grid::Grid> grids;   // every grid found, tables or not
-  std::vector<cv::Rect> bands;     // where running text was read
+  std::vector<TextBand> bands;     // where running text was read
   std::vector<double> label_conf;  // the confidence of every label cell read
   PageLayout layout;               // what the page yields
 

@@ -1,6 +1,8 @@
 // Running text on a scanned page: the title on page 1 and the bands between
 // tables (a heading's worth above each table unless the whole narrative is
 // asked for), cut to the text lines wholly inside them, then read as lines.
+// Above a table only its heading is wanted: the band's lines are read from
+// the bottom up until they name a section.
 #pragma once
 #include <vector>
 
@@ -12,14 +14,22 @@
 
 namespace gongkai::scan {
 
+// A band of running text. `lines` (top to bottom) is set on a band wanted
+// for the heading above a table: its text lines, read from the bottom up
+// until their words name a section.
+struct TextBand {
+  cv::Rect box;
+  std::vector<cv::Rect> lines;
+};
+
 // The bands of the straightened page `grey` at `dpi` where running text is
 // read, top to bottom, around `tables` (sorted top to bottom). `narrative`:
 // all text between and after the tables, not only headings.
-std::vector<cv::Rect> text_bands(const cv::Mat& grey, double dpi, int number, const std::vector<CellTable>& tables,
+std::vector<TextBand> text_bands(const cv::Mat& grey, double dpi, int number, const std::vector<CellTable>& tables,
                                  bool narrative);
 
-// The lines read in `bands`, band by band.
-std::vector<TextLine> read_bands(ocr::BlockReader& reader, const cv::Mat& grey, const std::vector<cv::Rect>& bands,
+// The lines read in `bands`, band by band, top to bottom.
+std::vector<TextLine> read_bands(ocr::BlockReader& reader, const cv::Mat& grey, const std::vector<TextBand>& bands,
                                  double dpi);
 
 }  // namespace gongkai::scan

@@ -1,0 +1,68 @@
+// The running text read above a table on a scanned page (src/readers/scan/
+// text_bands.h): only as far as its heading, and nothing where the inch
+// above the table holds no line of text.
+#include "readers/scan/text_bands.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include <opencv2/imgproc.hpp>
+
+using namespace gongkai;
+using namespace gongkai::scan;
+
+namespace {
+
+constexpr double kDpi = 200;
+
+// A page 8.27 in wide, paper 235, with a table's top border at `table_top`.
+cv::Mat page(int table_top) {
+  cv::Mat grey(2339, 1654, CV_8UC1, cv::Scalar(235));
+  cv::line(grey, {150, table_top}, {1500, table_top}, cv::Scalar(30), 3);
+  return grey;
+}
+
+// A line of text 0.15 in high (dark strokes along it) with its top at `y`.
+void text_line(cv::Mat& grey, int y, int width = 1100) {
+  for (int x = 200; x < 200 + width; x += 30)
+    cv::rectangle(grey, cv::Rect(x, y, 20, 30), cv::Scalar(40), 3);
+}
+
+std::vector<CellTable> table_at(int top) {
+  CellTable t;
+  t.top = top;
+  t.bottom = top + 600;
+  return {t};
+}
+
+}  // namespace
+
+// Three lines in the inch above the table: all three are the band's lines,
+// to be read from the bottom up.
+TEST(TextBands, TheInchAboveATableIsCutIntoItsLines) {
+  cv::Mat grey = page(1000);
+  text_line(grey, 820);
+  text_line(grey, 870);
+  text_line(grey, 940, 500);  // the heading, shorter
+  const auto bands = text_bands(grey, kDpi, 3, table_at(1000), false);
+  ASSERT_EQ(bands.size(), 1u);
+  ASSERT_EQ(bands[0].lines.size(), 3u);
+  EXPECT_NEAR(bands[0].lines[2].y + bands[0].lines[2].height / 2.0, 955, 8);
+  EXPECT_NEAR(bands[0].lines[0].y + bands[0].lines[0].height / 2.0, 835, 8);
+}
+
+// Specks of dust in the inch above a table continued at the top of a page
+// are no line: no band is read there (it read as 8 lines of noise).
+TEST(TextBands, SpecksAboveATableAreNoLine) {
+  cv::Mat grey = page(330);
+  std::mt19937 rng(5);
+  std::uniform_int_distribution<int> x(0, 1650), y(30, 320);
+  for (int i = 0; i < 60; ++i) cv::circle(grey, {x(rng), y(rng)}, 2, cv::Scalar(60), cv::FILLED);
+  EXPECT_TRUE(text_bands(grey, kDpi, 5, table_at(330), false).empty());
+  // Asked for the whole narrative, the band is read as it is.
+  text_line(grey, 200);
+  const auto whole = text_bands(grey, kDpi, 5, table_at(330), true);
+  ASSERT_FALSE(whole.empty());
+  EXPECT_TRUE(whole[0].lines.empty());
+}
