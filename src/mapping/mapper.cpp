@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "text/fuzzy.h"
+#include "text/printed.h"
 #include "text/unicode.h"
 
 namespace gongkai {
@@ -223,6 +224,10 @@ ReadUnit unit_for(TableId t, const RowSpec& row, const SourceRow* src) {
         Token& t = u.tokens[c];
         if (t.where.via == "ocr" && t.raw.size() > 1 && t.raw[0] == '-' && u.kinds[c] != ColumnKind::SignedCount)
           t.unread = true;
+        // Commas that do not group thousands are a misread point, whatever
+        // read them: 67676.62 scanned (eval_scan seed 87) read "67676,62"
+        // and was recorded as 6767662 with no finding.
+        if (!commas_group_thousands(t.raw)) t.unread = true;
       }
     u.printed_label = src->label;
     u.where = src->where;

@@ -67,6 +67,29 @@ bool is_value_text(std::u32string_view t) {
   return !list_number && !words_follow && han_outside < 2;
 }
 
+bool commas_group_thousands(std::string_view raw) {
+  size_t i = 0;
+  while (i < raw.size() && raw[i] == ' ') ++i;
+  if (i < raw.size() && (raw[i] == '-' || raw[i] == '+')) ++i;
+  int group = 0;  // digits since the last comma
+  bool comma = false;
+  for (; i < raw.size(); ++i) {
+    const char c = raw[i];
+    if (c == ' ') continue;
+    if (c == ',') {
+      // The first group holds 1-3 digits, every later one 3.
+      if (group == 0 || group > 3 || (comma && group != 3)) return false;
+      comma = true;
+      group = 0;
+    } else if (c >= '0' && c <= '9') {
+      ++group;
+    } else {
+      break;
+    }
+  }
+  return !comma || group == 3;
+}
+
 bool is_page_number(std::u32string_view line, PageNumberPlace place) {
   const std::u32string s = without_spaces(line);
   const bool margin = place == PageNumberPlace::Margin;

@@ -25,6 +25,12 @@ bool is_blank_mark(std::u32string_view s);
 // "447228", "96171.6", "-", "/", "" — but not "1.属于国家秘密".
 bool is_value_text(std::u32string_view text);
 
+// Whether the commas of a number as printed, if any, group its integer
+// digits by three ("1,234,567.5", "-12,000", "447228"): "67676,62" is not a
+// number but a decimal point misread. Only the leading run of digits and
+// commas (after a sign) is judged; spaces are ignored.
+bool commas_group_thousands(std::string_view raw);
+
 // Where a line stands, which decides how much a bare number may be taken for
 // a page number.
 enum class PageNumberPlace {

@@ -125,3 +125,24 @@ TEST(Mapper, ConvertedMarkdownKeepsEveryRow) {
   EXPECT_EQ(out_of_order, 2);
   for (auto& f : rec["findings"]) EXPECT_NE(f["rule"], "extraction.too_many_numbers") << f["message"];
 }
+
+// A cell whose commas do not group thousands holds a misread decimal point
+// (a scanned 67676.62 read "67676,62"): not read, never its digits run
+// together (35); commas that group thousands are read.
+TEST(Mapper, CommasThatDoNotGroupThousandsLeaveTheCellUnread) {
+  const std::vector<std::string> thousands = {"1,234", "0", "0", "0", "0", "0", "1,234"},
+                                 misread = {"3,5", "0", "0", "0", "0", "0", "3,5"};
+  SourceDoc doc;
+  doc.section_text[Section::Requests] = "三、收到和处理政府信息公开申请情况";
+  doc.rows[Section::Requests] = rows_from_table(requests_table({
+      {"一、本年新收政府信息公开申请数量", thousands},
+      {"（一）予以公开", misread},
+  }));
+  auto rec = record_of(doc);
+  EXPECT_EQ(rec["tables"]["requests"]["new_received"]["natural_person"], 1234);
+  EXPECT_TRUE(rec["tables"]["requests"]["granted"]["natural_person"].is_null());
+  EXPECT_TRUE(rec["tables"]["requests"]["granted"]["total"].is_null());
+  bool quoted = false;
+  for (auto& f : rec["findings"]) quoted = quoted || f["message"].get<std::string>().find("3,5") != std::string::npos;
+  EXPECT_TRUE(quoted);
+}

@@ -35,3 +35,13 @@ TEST(Printed, SignedChangesAreValues) {
   EXPECT_EQ(with_ascii_sign(U"减12"), U"-12");
   EXPECT_EQ(with_ascii_sign(U"新增"), U"新增");
 }
+
+// A comma in a number groups thousands, or the number is misread: OCR of a
+// scanned 67676.62 gave "67676,62", recorded as 6767662 with no finding.
+TEST(Printed, CommasGroupThousandsOrTheNumberIsMisread) {
+  for (const char* ok : {"447228", "1,234", "1,234,567", "12,345.67", "-12,000", "+1,000", "96171.6", "1 234",
+                         "3,119件", "", "-", "22（其中修订16件）"})
+    EXPECT_TRUE(commas_group_thousands(ok)) << ok;
+  for (const char* bad : {"67676,62", "1,23", "1234,567", ",123", "1,2345", "12,34.5", "1,234,56", "5,"})
+    EXPECT_FALSE(commas_group_thousands(bad)) << bad;
+}
