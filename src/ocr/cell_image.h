@@ -55,6 +55,8 @@ struct PreparedCell {
   // Per digit seen, left to right: counted from two runs of tall columns
   // joined as one split digit (count_digits).
   std::vector<bool> digit_joined;
+  // Number cells: the ink is one piece shaped as a 0 (zero_shape.h).
+  bool zero_shape = false;
 };
 
 // The cell `cell` of `page` (CV_8UC1) cleaned for reading as `kind`.
