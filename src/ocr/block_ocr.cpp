@@ -82,7 +82,8 @@ int BlockReader::orientation(const cv::Mat& grey, double dpi) {
   return ok && conf >= 1.5 ? degrees : 0;
 }
 
-std::vector<OcrLine> BlockReader::read_lines(const cv::Mat& grey, const cv::Rect& region, double dpi) {
+std::vector<OcrLine> BlockReader::read_lines(const cv::Mat& grey, const cv::Rect& region, double dpi,
+                                             double scale) {
   serialise_openmp_in_this_thread();
   std::vector<OcrLine> out;
   cv::Rect r = region & cv::Rect(0, 0, grey.cols, grey.rows);
@@ -93,10 +94,11 @@ std::vector<OcrLine> BlockReader::read_lines(const cv::Mat& grey, const cv::Rect
   // a full page as noise (measured: garbage where the cut-out reads cleanly).
   // Running text is read at about 170 dpi: body type is then ~28 px high,
   // which Tesseract reads as well as at 300 dpi, in a third of the time.
-  double scale = dpi > 175 ? 170.0 / dpi : 1.0;
+  if (scale <= 0) scale = dpi > 175 ? 170.0 / dpi : 1.0;
   constexpr int kPad = 20;
   cv::Mat crop;
-  if (scale < 1) cv::resize(grey(r), crop, cv::Size(), scale, scale, cv::INTER_AREA);
+  if (std::abs(scale - 1) > 1e-3)
+    cv::resize(grey(r), crop, cv::Size(), scale, scale, scale < 1 ? cv::INTER_AREA : cv::INTER_CUBIC);
   else crop = grey(r);
   cv::copyMakeBorder(crop, crop, kPad, kPad, kPad, kPad, cv::BORDER_CONSTANT, cv::Scalar(255));
   set_image(api, crop, static_cast<int>(dpi * scale));

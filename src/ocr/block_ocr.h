@@ -25,7 +25,9 @@ class BlockReader {
   BlockReader(const BlockReader&) = delete;
   BlockReader& operator=(const BlockReader&) = delete;
   // The text lines inside `region` of `grey` (CV_8UC1), top to bottom.
-  std::vector<OcrLine> read_lines(const cv::Mat& grey, const cv::Rect& region, double dpi);
+  // `scale`: what the region is scaled by before it is read; 0 reads it at
+  // about 170 dpi.
+  std::vector<OcrLine> read_lines(const cv::Mat& grey, const cv::Rect& region, double dpi, double scale = 0);
   // How far the page is turned (0, 90, 180 or 270 degrees clockwise), from
   // Tesseract's orientation detector (osd.traineddata); 0 when it cannot
   // tell or the model is missing.

@@ -69,8 +69,8 @@ struct InkRows {
 
   // The text lines of `band`, top to bottom: runs of rows with many dark
   // pixels (a speck or two between the lines has few), a run split from the
-  // next by under 0.03 in of paper being one line, each with the band's
-  // padding. Runs under 0.06 in high (specks, a rule) are left out.
+  // next by under 0.03 in of paper being one line. Runs under 0.06 in high
+  // (specks, a rule) are left out.
   std::vector<cv::Rect> lines(const cv::Rect& band) const {
     const int dense = std::max(4, cols / 150);
     std::vector<std::pair<int, int>> runs;
@@ -82,12 +82,8 @@ struct InkRows {
       else runs.emplace_back(a, y);
     }
     std::vector<cv::Rect> out;
-    const int pad = static_cast<int>(0.03 * inch);
-    for (auto [a, b] : runs) {
-      if (b - a < 0.06 * inch) continue;
-      const int top = std::max(band.y, a - pad), bottom = std::min(band.y + band.height, b + pad);
-      out.emplace_back(band.x, top, band.width, bottom - top);
-    }
+    for (auto [a, b] : runs)
+      if (b - a >= 0.06 * inch) out.emplace_back(band.x, a, band.width, b - a);
     return out;
   }
 };
@@ -99,14 +95,14 @@ std::vector<TextBand> text_bands(const cv::Mat& grey, double dpi, int number, co
   std::vector<TextBand> bands;
   const InkRows ink(grey, dpi);
   const double inch = dpi;
-  auto band = [&](double from, double to, bool above_table = false, bool heading_only = false) {
+  auto band = [&](double from, double to, bool above_table = false, bool by_lines = false, bool heading = false) {
     auto b = ink.band(from, to, above_table);
     if (!b) return;
-    TextBand t{*b, {}};
+    TextBand t{*b, by_lines ? ink.lines(*b) : std::vector<cv::Rect>{}, heading};
     // A band above a table with no line of text in it is paper and specks:
     // the inch above a table continued at the top of huaian-city-2024's
     // page 5 (a 300 dpi scan) read as 8 lines of noise in 0.88 s.
-    if (heading_only && (t.lines = ink.lines(*b)).empty()) return;
+    if (heading && t.lines.empty()) return;
     bands.push_back(std::move(t));
   };
   // Page 1's title: the first lines of the page in its largest type.
@@ -118,13 +114,13 @@ std::vector<TextBand> text_bands(const cv::Mat& grey, double dpi, int number, co
       // A little paper around the lines: band() drops a line cut by its edge.
       double pad = 0.05 * inch;
       title_end = std::min(limit, to + pad);
-      band(std::max(0.0, from - pad), title_end, !tables.empty() && title_end >= tables.front().top);
+      band(std::max(0.0, from - pad), title_end, !tables.empty() && title_end >= tables.front().top, true);
     }
   }
   double y = 0;
   for (auto& t : tables) {
     double from = narrative ? y : std::max({y, t.top - 1.0 * inch, title_end});
-    band(from, t.top, true, !narrative);
+    band(from, t.top, true, !narrative, !narrative);
     y = t.bottom;
   }
   if (narrative) band(y, grey.rows);
@@ -133,13 +129,36 @@ std::vector<TextBand> text_bands(const cv::Mat& grey, double dpi, int number, co
 
 namespace {
 
-TextLine text_line(const ocr::OcrLine& l) {
-  TextLine line;
-  line.text = l.text;
-  line.box = {static_cast<double>(l.box.x), static_cast<double>(l.box.y), static_cast<double>(l.box.br().x),
-              static_cast<double>(l.box.br().y)};
-  line.font_size = l.box.height;
-  return line;
+// A title's characters are read best at about this height (px): the first
+// line of huaian-hongze-district-2023's title, 洪泽区人民政府, scanned at
+// 200 dpi (60 px high), read 并汉区人民破府 as it was, "”洪泽区人民政府"
+// at 0.85 and 0.7 of its size, 洪泽区人民政府 at 0.5 (30 px), the surest.
+constexpr double kTitleLinePx = 32;
+
+// The lines Tesseract reads in `region`, each given `font_size` when it is
+// known from the band's ink (Tesseract's boxes grow with a speck or a
+// quotation mark: a title's first line 63 px high beside its second 79 px
+// was taken for smaller type, and the agency was lost from the title).
+std::vector<TextLine> read_region(ocr::BlockReader& reader, const cv::Mat& grey, const cv::Rect& region, double dpi,
+                                  double scale = 0, double font_size = 0) {
+  std::vector<TextLine> out;
+  for (auto& l : reader.read_lines(grey, region, dpi, scale)) {
+    TextLine line;
+    line.text = l.text;
+    line.box = {static_cast<double>(l.box.x), static_cast<double>(l.box.y), static_cast<double>(l.box.br().x),
+                static_cast<double>(l.box.br().y)};
+    line.font_size = font_size > 0 ? font_size : l.box.height;
+    out.push_back(std::move(line));
+  }
+  return out;
+}
+
+// A line of a band with paper around its ink: the rows its characters
+// darken most (InkRows::lines) leave out the tips of their strokes.
+cv::Rect padded(const cv::Rect& line, const cv::Rect& band, double dpi) {
+  const int pad = static_cast<int>(std::max(0.03 * dpi, 0.3 * line.height));
+  const int top = std::max(band.y, line.y - pad), bottom = std::min(band.y + band.height, line.y + line.height + pad);
+  return {line.x, top, line.width, bottom - top};
 }
 
 // The heading above a table: the band's lines from the bottom up until
@@ -150,12 +169,24 @@ TextLine text_line(const ocr::OcrLine& l) {
 std::vector<TextLine> read_heading(ocr::BlockReader& reader, const cv::Mat& grey, const TextBand& band, double dpi) {
   std::vector<TextLine> read;
   for (size_t k = band.lines.size(); k-- > 0;) {
-    std::vector<TextLine> got;
-    for (auto& l : reader.read_lines(grey, band.lines[k], dpi)) got.push_back(text_line(l));
+    auto got = read_region(reader, grey, padded(band.lines[k], band.box, dpi), dpi, 0, band.lines[k].height);
     read.insert(read.begin(), got.begin(), got.end());
     std::u32string words;
     for (auto& l : read) words += to_u32(l.text) + U"\n";
     if (!find_sections(words).empty()) break;
+  }
+  return read;
+}
+
+// The title band line by line, each at the scale that makes its characters
+// about kTitleLinePx high (body type in the band is read at about 170 dpi,
+// as before).
+std::vector<TextLine> read_title(ocr::BlockReader& reader, const cv::Mat& grey, const TextBand& band, double dpi) {
+  std::vector<TextLine> read;
+  for (const cv::Rect& line : band.lines) {
+    const double scale = std::min(dpi > 175 ? 170.0 / dpi : 1.0, kTitleLinePx / line.height);
+    auto got = read_region(reader, grey, padded(line, band.box, dpi), dpi, scale, line.height);
+    read.insert(read.end(), got.begin(), got.end());
   }
   return read;
 }
@@ -166,12 +197,10 @@ std::vector<TextLine> read_bands(ocr::BlockReader& reader, const cv::Mat& grey, 
                                  double dpi) {
   std::vector<TextLine> lines;
   for (auto& b : bands) {
-    if (!b.lines.empty()) {
-      auto heading = read_heading(reader, grey, b, dpi);
-      lines.insert(lines.end(), heading.begin(), heading.end());
-      continue;
-    }
-    for (auto& l : reader.read_lines(grey, b.box, dpi)) lines.push_back(text_line(l));
+    auto got = b.lines.empty() ? read_region(reader, grey, b.box, dpi)
+               : b.heading     ? read_heading(reader, grey, b, dpi)
+                               : read_title(reader, grey, b, dpi);
+    lines.insert(lines.end(), got.begin(), got.end());
   }
   return lines;
 }

@@ -14,12 +14,15 @@
 
 namespace gongkai::scan {
 
-// A band of running text. `lines` (top to bottom) is set on a band wanted
-// for the heading above a table: its text lines, read from the bottom up
-// until their words name a section.
+// A band of running text. `lines`: its text lines, top to bottom (each the
+// run of ink rows of its characters, without padding), when it is read line
+// by line: the title on page 1, each line at the scale its height asks for;
+// above a table (`heading`), from the bottom up until the lines name a
+// section. No lines: the band is read whole.
 struct TextBand {
   cv::Rect box;
   std::vector<cv::Rect> lines;
+  bool heading = false;
 };
 
 // The bands of the straightened page `grey` at `dpi` where running text is
