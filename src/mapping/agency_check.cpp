@@ -145,6 +145,15 @@ AgencyCheck check_agency(const std::string& agency) {
   // The organ: one character from exactly one of the common organs, and not
   // one of them itself (类民政府 is 人民政府).
   std::u32string organ = s.substr(i);
+  // A speck read as a character after the organ's name (…人民政府本), dropped
+  // before the organ is checked: 大民政府和 is 人民政府 misread, with a speck
+  // (a scanned title, eval_scan seed 96).
+  if (organ.size() > 3 && !organ_end(organ.back()) && organ_end(organ[organ.size() - 2])) {
+    r.note += (r.note.empty() ? "" : "; ") + std::string("\"") + to_utf8(organ.substr(organ.size() - 1)) +
+              "\" after the organ's name dropped";
+    organ.pop_back();
+    r.changed = true;
+  }
   bool common = false;
   std::vector<std::u32string> near;
   for (const char* o : kOrgans) {
@@ -167,13 +176,6 @@ AgencyCheck check_agency(const std::string& agency) {
     r.changed = true;
   }
   out += organ;
-  // A speck read as a character after the organ's name (…人民政府本).
-  if (out.size() > 3 && !organ_end(out.back()) && organ_end(out[out.size() - 2])) {
-    r.note += (r.note.empty() ? "" : "; ") + std::string("\"") + to_utf8(out.substr(out.size() - 1)) +
-              "\" after the organ's name dropped";
-    out.pop_back();
-    r.changed = true;
-  }
   // An agency's name ends with its organ (…局, …政府, …办事处): one that
   // does not is not one read right.
   if (!out.empty() && !organ_end(out.back())) {

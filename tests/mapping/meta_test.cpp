@@ -74,6 +74,9 @@ TEST(AgencyCheck, MisreadPlacesAreCorrectedOnlyWhenOneKnownNameFits) {
   // An organ a character from one common organ: 类民政府 is 人民政府 (its
   // tail is as near 民政局, but the longer name says more).
   EXPECT_EQ(check_agency("淮安市洪泽区类民政府").agency, "淮安市洪泽区人民政府");
+  // Both at once: the speck goes before the organ is checked (a scanned
+  // title read 淮安市大民政府和, eval_scan seed 96).
+  EXPECT_EQ(check_agency("淮安市大民政府和").agency, "淮安市人民政府");
   // No organ at the end: not a name read right.
   EXPECT_TRUE(check_agency("人人民玫有").doubtful);
 }
