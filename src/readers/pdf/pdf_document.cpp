@@ -15,7 +15,6 @@
 #include <cmath>
 #include <mutex>
 
-#include "readers/pdf/page_image.h"
 #include "readers/reader.h"
 #include "readers/scan/photo_page.h"
 #include "readers/scan/seal_mask.h"
@@ -305,7 +304,7 @@ PageContent PdfDocument::page(int number) const {
   return out;
 }
 
-cv::Mat PdfDocument::render(int number, double dpi, cv::Mat* seal, bool in_colour, Raster how) const {
+cv::Mat PdfDocument::render(int number, double dpi, cv::Mat* seal, bool in_colour) const {
   PDFDoc& doc = *impl_->doc;
   if (number < 1 || number > doc.getNumPages() || !doc.getPage(number))
     throw ReadError("page " + std::to_string(number) + " cannot be read");
@@ -320,23 +319,16 @@ cv::Mat PdfDocument::render(int number, double dpi, cv::Mat* seal, bool in_colou
   // equal channels is the channel) and a third of the bitmap. Measured with
   // perf on a grey 300 dpi 6-page scan: rendering, the colour split and the
   // seal search went from 10.4 % to 8.1 % of its CPU.
-  cv::Mat view;
   SplashColor paper;
   paper[0] = paper[1] = paper[2] = 255;
   SplashOutputDev dev(in_colour ? splashModeRGB8 : splashModeMono8, 4, false, paper);
-  std::optional<cv::Mat> image;
-  if (how == Raster::Fastest && !in_colour) image = page_as_grey_image(doc, number, dpi);
-  if (image) {
-    view = *image;
-  } else {
-    dev.startDoc(&doc);
-    doc.displayPage(&dev, number, dpi, dpi, 0, true, false, false);
-    SplashBitmap* bm = dev.getBitmap();
-    if (!bm || bm->getWidth() <= 0 || bm->getHeight() <= 0)
-      throw ReadError("page " + std::to_string(number) + " could not be rendered");
-    view = cv::Mat(bm->getHeight(), bm->getWidth(), in_colour ? CV_8UC3 : CV_8UC1, bm->getDataPtr(),
-                   static_cast<size_t>(bm->getRowSize()));
-  }
+  dev.startDoc(&doc);
+  doc.displayPage(&dev, number, dpi, dpi, 0, true, false, false);
+  SplashBitmap* bm = dev.getBitmap();
+  if (!bm || bm->getWidth() <= 0 || bm->getHeight() <= 0)
+    throw ReadError("page " + std::to_string(number) + " could not be rendered");
+  cv::Mat view(bm->getHeight(), bm->getWidth(), in_colour ? CV_8UC3 : CV_8UC1, bm->getDataPtr(),
+               static_cast<size_t>(bm->getRowSize()));
   if (!in_colour) {
     if (seal) *seal = cv::Mat();
     return view.clone();

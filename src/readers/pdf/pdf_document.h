@@ -46,11 +46,7 @@ class PdfDocument {
   // `seal`, when given, is set to where a red seal's ink lies on it
   // (scan::seal_ink; empty when it has none). A page whose PageContent is
   // not `in_colour` may be rendered in grey at once: it can hold no seal.
-  // A grey page that is one image covering it is that image scaled
-  // (page_image.h), unless `how` asks for Splash whatever the page holds.
-  enum class Raster { Fastest, Draw };
-  cv::Mat render(int number, double dpi, cv::Mat* seal = nullptr, bool in_colour = true,
-                 Raster how = Raster::Fastest) const;
+  cv::Mat render(int number, double dpi, cv::Mat* seal = nullptr, bool in_colour = true) const;
 
  private:
   PdfDocument();
