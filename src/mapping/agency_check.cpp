@@ -63,6 +63,43 @@ int differences(const std::u32string& a, const std::u32string& b) {
   return d;
 }
 
+// The organ a name ends with (…人民政府, …局), as read, checked: one
+// character from exactly one of the common organs, and not one of them
+// itself, is that organ (类民政府 is 人民政府). What was changed is noted in `r`.
+std::u32string checked_organ(std::u32string organ, AgencyCheck& r) {
+  // A speck read as a character after the organ's name (…人民政府本), dropped
+  // before the organ is checked: 大民政府和 is 人民政府 misread, with a speck
+  // (a scanned title, eval_scan seed 96).
+  if (organ.size() > 3 && !organ_end(organ.back()) && organ_end(organ[organ.size() - 2])) {
+    r.note += (r.note.empty() ? "" : "; ") + std::string("\"") + to_utf8(organ.substr(organ.size() - 1)) +
+              "\" after the organ's name dropped";
+    organ.pop_back();
+    r.changed = true;
+  }
+  bool common = false;
+  std::vector<std::u32string> near;
+  for (const char* o : kOrgans) {
+    std::u32string c = to_u32(o);
+    for (size_t at = 0; at + c.size() <= organ.size() && !common; ++at) {
+      if (organ.compare(at, c.size(), c) == 0) common = true;
+    }
+    if (!common && organ.size() >= c.size() && differences(organ.substr(organ.size() - c.size()), c) == 1)
+      near.push_back(c);
+  }
+  // The longest near organ says most: 类民政府 is a character from 人民政府
+  // and, by its tail, from 民政局.
+  size_t longest = 0;
+  for (auto& c : near) longest = std::max(longest, c.size());
+  std::erase_if(near, [&](auto& c) { return c.size() < longest; });
+  if (!common && near.size() == 1 && near[0].size() >= 3) {
+    std::u32string fixed = organ.substr(0, organ.size() - near[0].size()) + near[0];
+    r.note += (r.note.empty() ? "" : "; ") + to_utf8(organ) + " is " + to_utf8(fixed) + " a character away";
+    organ = fixed;
+    r.changed = true;
+  }
+  return organ;
+}
+
 }  // namespace
 
 AgencyCheck check_agency(const std::string& agency) {
@@ -142,40 +179,7 @@ AgencyCheck check_agency(const std::string& agency) {
     r.agency.clear();
     return r;
   }
-  // The organ: one character from exactly one of the common organs, and not
-  // one of them itself (类民政府 is 人民政府).
-  std::u32string organ = s.substr(i);
-  // A speck read as a character after the organ's name (…人民政府本), dropped
-  // before the organ is checked: 大民政府和 is 人民政府 misread, with a speck
-  // (a scanned title, eval_scan seed 96).
-  if (organ.size() > 3 && !organ_end(organ.back()) && organ_end(organ[organ.size() - 2])) {
-    r.note += (r.note.empty() ? "" : "; ") + std::string("\"") + to_utf8(organ.substr(organ.size() - 1)) +
-              "\" after the organ's name dropped";
-    organ.pop_back();
-    r.changed = true;
-  }
-  bool common = false;
-  std::vector<std::u32string> near;
-  for (const char* o : kOrgans) {
-    std::u32string c = to_u32(o);
-    for (size_t at = 0; at + c.size() <= organ.size() && !common; ++at) {
-      if (organ.compare(at, c.size(), c) == 0) common = true;
-    }
-    if (!common && organ.size() >= c.size() && differences(organ.substr(organ.size() - c.size()), c) == 1)
-      near.push_back(c);
-  }
-  // The longest near organ says most: 类民政府 is a character from 人民政府
-  // and, by its tail, from 民政局.
-  size_t longest = 0;
-  for (auto& c : near) longest = std::max(longest, c.size());
-  std::erase_if(near, [&](auto& c) { return c.size() < longest; });
-  if (!common && near.size() == 1 && near[0].size() >= 3) {
-    std::u32string fixed = organ.substr(0, organ.size() - near[0].size()) + near[0];
-    r.note += (r.note.empty() ? "" : "; ") + to_utf8(organ) + " is " + to_utf8(fixed) + " a character away";
-    organ = fixed;
-    r.changed = true;
-  }
-  out += organ;
+  out += checked_organ(s.substr(i), r);
   // An agency's name ends with its organ (…局, …政府, …办事处): one that
   // does not is not one read right.
   if (!out.empty() && !organ_end(out.back())) {
