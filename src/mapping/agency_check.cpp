@@ -100,6 +100,19 @@ std::u32string checked_organ(std::u32string organ, AgencyCheck& r) {
   return organ;
 }
 
+// Whether a people's government, named past its known places by `rest`,
+// names its place: 人民政府 follows them at once, or a township's (…镇, …乡,
+// …街道: not in the gazetteer). 淮芝人民政府, 淮安市 misread in a scanned
+// title (eval_scan seed 99), names none. Other organs are not judged here.
+bool names_its_place(const std::u32string& rest) {
+  static const std::u32string gov = U"人民政府";
+  const size_t at = rest.find(gov);
+  if (at == std::u32string::npos || at == 0) return true;
+  const std::u32string before = rest.substr(0, at);
+  if (before.back() == U'镇' || before.back() == U'乡') return true;
+  return before.size() >= 2 && before.compare(before.size() - 2, 2, U"街道") == 0;
+}
+
 }  // namespace
 
 AgencyCheck check_agency(const std::string& agency) {
@@ -179,7 +192,15 @@ AgencyCheck check_agency(const std::string& agency) {
     r.agency.clear();
     return r;
   }
+  const size_t places = out.size();
   out += checked_organ(s.substr(i), r);
+  if (!names_its_place(out.substr(places))) {
+    r.doubtful = true;
+    r.place_unknown = true;
+    r.note += (r.note.empty() ? "" : "; ") + to_utf8(out) + ": the words before 人民政府 name no known place";
+    r.agency.clear();
+    return r;
+  }
   // An agency's name ends with its organ (…局, …政府, …办事处): one that
   // does not is not one read right.
   if (!out.empty() && !organ_end(out.back())) {

@@ -77,6 +77,13 @@ TEST(AgencyCheck, MisreadPlacesAreCorrectedOnlyWhenOneKnownNameFits) {
   // Both at once: the speck goes before the organ is checked (a scanned
   // title read 淮安市大民政府和, eval_scan seed 96).
   EXPECT_EQ(check_agency("淮安市大民政府和").agency, "淮安市人民政府");
+  // A people's government names its place: 淮芝 is none (淮安市 misread),
+  // a township's is not in the gazetteer but is one.
+  auto c = check_agency("淮芝人民政府");
+  EXPECT_TRUE(c.doubtful);
+  EXPECT_TRUE(c.agency.empty());
+  EXPECT_EQ(check_agency("淮安市洪泽区高良涧镇人民政府").agency, "淮安市洪泽区高良涧镇人民政府");
+  EXPECT_EQ(check_agency("洪泽区人民政府").agency, "洪泽区人民政府");
   // No organ at the end: not a name read right.
   EXPECT_TRUE(check_agency("人人民玫有").doubtful);
 }
