@@ -11,22 +11,6 @@
 namespace gongkai::scan {
 namespace {
 
-// Where page 1's title is looked for: from its first line of text (runs of
-// rows with many dark pixels; a few are specks) down 1.25 inches, room for a
-// title of two or three lines of 22 pt and a line of the body, whose smaller
-// type assemble() tells apart. [0, 0) when no text stands above `limit`.
-std::pair<int, int> title_rows(const cv::Mat& ink_rows, int cols, int limit, double dpi) {
-  const int dense = std::max(4, cols / 150);
-  const int min_h = static_cast<int>(0.07 * dpi);
-  for (int y = 0; y < limit;) {
-    if (ink_rows.at<int>(y) <= dense) { ++y; continue; }
-    int a = y;
-    while (y < limit && ink_rows.at<int>(y) > dense) ++y;
-    if (y - a >= min_h) return {a, std::min(limit, a + static_cast<int>(1.25 * dpi))};
-  }
-  return {0, 0};
-}
-
 // A band is trimmed to the text lines wholly inside it: a line cut by the
 // band's edge, or the border of the table above, reads as noise.
 // Here one dark level rather than the local mask: a speck of dust on the
@@ -67,20 +51,38 @@ struct InkRows {
     return cv::Rect(0, top, cols, bottom - top);
   }
 
-  // The text lines of `band`, top to bottom: runs of rows with many dark
-  // pixels (a speck or two between the lines has few), a run split from the
-  // next by under 0.03 in of paper being one line. Runs under 0.06 in high
-  // (specks, a rule) are left out.
-  std::vector<cv::Rect> lines(const cv::Rect& band) const {
+  // Runs [a, b) of rows in [from, to) with many dark pixels: rows of text
+  // (a speck or two has few).
+  std::vector<std::pair<int, int>> dense_runs(int from, int to) const {
     const int dense = std::max(4, cols / 150);
     std::vector<std::pair<int, int>> runs;
-    for (int y = band.y; y < band.y + band.height;) {
+    for (int y = from; y < to;) {
       if (sums.at<int>(y) <= dense) { ++y; continue; }
       int a = y;
-      while (y < band.y + band.height && sums.at<int>(y) > dense) ++y;
-      if (!runs.empty() && a - runs.back().second < 0.03 * inch) runs.back().second = y;
-      else runs.emplace_back(a, y);
+      while (y < to && sums.at<int>(y) > dense) ++y;
+      runs.emplace_back(a, y);
     }
+    return runs;
+  }
+
+  // Where page 1's title is looked for: from its first line of text down
+  // 1.25 inches, room for a title of two or three lines of 22 pt and a line
+  // of the body, whose smaller type assemble() tells apart. [0, 0) when no
+  // text stands above `limit`.
+  std::pair<int, int> title_rows(int limit) const {
+    for (auto [a, b] : dense_runs(0, limit))
+      if (b - a >= static_cast<int>(0.07 * inch)) return {a, std::min(limit, a + static_cast<int>(1.25 * inch))};
+    return {0, 0};
+  }
+
+  // The text lines of `band`, top to bottom: dense runs, a run split from
+  // the next by under 0.03 in of paper being one line. Runs under 0.06 in
+  // high (specks, a rule) are left out.
+  std::vector<cv::Rect> lines(const cv::Rect& band) const {
+    std::vector<std::pair<int, int>> runs;
+    for (auto [a, b] : dense_runs(band.y, band.y + band.height))
+      if (!runs.empty() && a - runs.back().second < 0.03 * inch) runs.back().second = b;
+      else runs.emplace_back(a, b);
     std::vector<cv::Rect> out;
     for (auto [a, b] : runs)
       if (b - a >= 0.06 * inch) out.emplace_back(band.x, a, band.width, b - a);
@@ -109,7 +111,7 @@ std::vector<TextBand> text_bands(const cv::Mat& grey, double dpi, int number, co
   double title_end = 0;
   if (number == 1 && !narrative) {
     double limit = std::min(0.45 * grey.rows, tables.empty() ? 0.45 * grey.rows : tables.front().top);
-    auto [from, to] = title_rows(ink.sums, grey.cols, static_cast<int>(limit), dpi);
+    auto [from, to] = ink.title_rows(static_cast<int>(limit));
     if (to > from) {
       // A little paper around the lines: band() drops a line cut by its edge.
       double pad = 0.05 * inch;
