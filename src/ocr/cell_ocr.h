@@ -113,6 +113,9 @@ struct Reading {
   // True when the cell holds no ink once ruling-line remnants and specks are
   // removed. `text` is then "".
   bool empty_cell = false;
+  // Number cells read with PageConditions::first_look_only: the one look
+  // taken was not sure, and the cell's full reading would take more.
+  bool more_looks_wanted = false;
 };
 
 enum class VerticalMethod {
@@ -165,6 +168,11 @@ struct PageConditions {
   // a 6-page report, each given four looks) and is not looked at further.
   // Not crisp (the default): every look.
   bool crisp = false;
+  // A number cell is given one look, however unsure it leaves the reading
+  // (Reading::more_looks_wanted). The scan reader's first pass on a crisp
+  // page, which reads column headings and row labels as numbers to find the
+  // value columns: the cells that prove to hold values are then read fully.
+  bool first_look_only = false;
 };
 
 // Reads the cells of one page. Holds one initialised Tesseract engine per

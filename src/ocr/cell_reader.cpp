@@ -254,6 +254,8 @@ struct CellReader::Impl {
     if (opt.reread_below <= 0 ||
         (first_was_sure && !strong_other && (conf >= kSureAlone || conditions.crisp))) {
       // Sure, and nothing else near: one look.
+    } else if (conditions.first_look_only) {
+      r.more_looks_wanted = true;
     } else if (first_was_sure) {
       // Checked, not replaced: the first look, at the scale chosen for
       // reading, keeps its text; it is doubtful when a look at the larger

@@ -417,6 +417,42 @@ TEST(CellOcrReal, LooksThatDisagreeAreDoubtful) {
   EXPECT_TRUE(offered) << r.text;
 }
 
+// The scan reader's first pass (PageConditions::first_look_only): a row
+// label read as a number is given one look and marked as wanting more; a
+// clean number is settled by its one look, as a full reading would be.
+TEST(CellOcrReal, FirstLookOnlyMarksWhatItDidNotSettle) {
+  PageConditions glance;
+  glance.crisp = glance.first_look_only = true;
+  PageConditions full;
+  full.crisp = true;
+  const cv::Mat label = load("200s-l-xingzhengchufa.png");
+  const cv::Rect inside(6, 6, label.cols - 12, label.rows - 12);
+  shared_reader().set_page(label, glance);
+  const Reading words = shared_reader().read(inside, CellKind::Number);
+  EXPECT_TRUE(words.more_looks_wanted) << words.text << " at " << words.confidence;
+  for (const std::string v : {"1362", "454", "12", "88283"}) {
+    SCOPED_TRACE(v);
+    const cv::Mat cell = load("200s-n-" + v + ".png");
+    const cv::Rect in(6, 6, cell.cols - 12, cell.rows - 12);
+    shared_reader().set_page(cell, glance);
+    const Reading once = shared_reader().read(in, CellKind::Number);
+    shared_reader().set_page(cell, full);
+    const Reading fully = shared_reader().read(in, CellKind::Number);
+    EXPECT_FALSE(once.more_looks_wanted);
+    EXPECT_FALSE(fully.more_looks_wanted);
+    EXPECT_EQ(once.text, v);
+    EXPECT_EQ(once.text, fully.text);
+    EXPECT_DOUBLE_EQ(once.confidence, fully.confidence);
+  }
+  shared_reader().set_page(label, full);
+  EXPECT_FALSE(shared_reader().read(inside, CellKind::Number).more_looks_wanted);
+  // 3001 with a speck of dust on its 1: read 3001 with a strong alternative,
+  // which the full reading checks (and doubts). One look does not settle it.
+  const cv::Mat dusty = load("200s-n-3001.png");
+  shared_reader().set_page(dusty, glance);
+  EXPECT_TRUE(shared_reader().read({6, 6, dusty.cols - 12, dusty.rows - 12}, CellKind::Number).more_looks_wanted);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Models, errors, the pool.
 

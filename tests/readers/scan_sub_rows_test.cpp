@@ -2,6 +2,10 @@
 // numbered rows under a group cell ((三)不予公开), found from the grid alone.
 #include <gtest/gtest.h>
 
+#include <optional>
+#include <string>
+#include <vector>
+
 #include "readers/scan/cell_reading.h"
 
 using namespace gongkai;
@@ -60,4 +64,44 @@ TEST(ScanSubRows, AGroupWithoutALabelInEveryRowIsRead) {
   grid::Grid g = grid_of(2, 3, cells);
   std::vector<bool> in_values = {false, false, true, false};
   for (int p : scan::sub_row_labels(g, in_values)) EXPECT_EQ(p, -1);
+}
+
+// Which cells the first pass on a crisp page left unsettled are read fully
+// (to_read_fully): a table 三-like grid, a heading row over labels and two
+// value columns. Unsettled: two headings, a label, a value in the first row
+// of values and one further down.
+TEST(ScanFirstPass, UnsettledValuesAreReadFullyHeadingsAndLabelsAreNot) {
+  std::vector<Spec> cells = {{0, 0, 1, 1}, {0, 1, 1, 1}, {0, 2, 1, 1},   // headings
+                             {1, 0, 1, 1}, {1, 1, 1, 1}, {1, 2, 1, 1},   // label, values
+                             {2, 0, 1, 1}, {2, 1, 1, 1}, {2, 2, 1, 1}};  // label, values
+  grid::Grid g = grid_of(3, 3, cells);
+  auto settled = [](const std::string& t) {
+    ocr::Reading r;
+    r.text = t;
+    r.confidence = 0.99;
+    return std::optional<ocr::Reading>(r);
+  };
+  auto unsettled = [](const std::string& t) {
+    ocr::Reading r;
+    r.text = t;
+    r.confidence = 0.4;
+    r.more_looks_wanted = true;
+    return std::optional<ocr::Reading>(r);
+  };
+  std::vector<std::optional<ocr::Reading>> reading = {unsettled(""), unsettled("41"), unsettled(""),
+                                                      unsettled("17"), unsettled("746"), settled("0"),
+                                                      settled(""), settled("12"), unsettled("5")};
+  std::vector<bool> in_values;
+  for (auto& c : g.cells) in_values.push_back(c.col >= 1);
+  EXPECT_EQ(scan::to_read_fully(g, reading, in_values), (std::vector<size_t>{4, 8}));
+
+  // A value under 0.6 does not mark the first row of values: the rows above
+  // the first confident one count as headings.
+  reading[5]->confidence = 0.5;
+  EXPECT_EQ(scan::to_read_fully(g, reading, in_values), (std::vector<size_t>{8}));
+
+  // No value column found yet: every unsettled cell is read fully, as before
+  // the first pass took one look.
+  std::vector<bool> none(g.cells.size(), false);
+  EXPECT_EQ(scan::to_read_fully(g, reading, none), (std::vector<size_t>{0, 1, 2, 3, 4, 8}));
 }

@@ -6,7 +6,9 @@
 #include <gtest/gtest.h>
 
 #include <random>
+#include <string>
 
+#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 using namespace gongkai;
@@ -65,4 +67,24 @@ TEST(TextBands, SpecksAboveATableAreNoLine) {
   const auto whole = text_bands(grey, kDpi, 5, table_at(330), true);
   ASSERT_FALSE(whole.empty());
   EXPECT_TRUE(whole[0].lines.empty());
+}
+
+// The top of a page that opens with running text (page 3 of huaian-city-2024,
+// scanned at 200 dpi: tests/data/scans/README.md): read as page 1 of an
+// excerpt, its title band holds three lines of body text. They are read from
+// the top until a line of running text, the first: one line, not three.
+TEST(TextBands, ATitleBandIsReadOnlyDownToRunningText) {
+  const cv::Mat top = cv::imread(std::string(GONGKAI_TEST_DATA) + "/scans/huaian-city-2024-p3-top-200dpi.jpg",
+                                 cv::IMREAD_GRAYSCALE);
+  ASSERT_FALSE(top.empty());
+  // The rest of the A4 page: paper (the title is looked for in its top 45 %).
+  cv::Mat grey;
+  cv::copyMakeBorder(top, grey, 0, 2339 - top.rows, 0, 0, cv::BORDER_CONSTANT, cv::Scalar(235));
+  const auto bands = text_bands(grey, kDpi, 1, {}, false);
+  ASSERT_EQ(bands.size(), 1u);
+  EXPECT_EQ(bands[0].lines.size(), 3u);
+  ocr::BlockReader reader;
+  const auto read = read_bands(reader, grey, bands, kDpi);
+  ASSERT_EQ(read.size(), 1u);
+  EXPECT_NE(read[0].text.find("政策解读"), std::string::npos) << read[0].text;
 }

@@ -149,7 +149,9 @@ void read_numbers(ocr::CellOcrPool& pool, GridCells& cells, const ocr::PageCondi
     ask.emplace_back(cells.rects[i], CellKind::Number);
     which.push_back(i);
   }
-  auto first = pool.read_page(cells.grey, ask, conditions);
+  ocr::PageConditions glance = conditions;
+  glance.first_look_only = conditions.crisp;
+  auto first = pool.read_page(cells.grey, ask, glance);
   for (size_t k = 0; k < which.size(); ++k) {
     auto& r = cells.reading[which[k]] = first[k];
     // Doubtful (under 0.8, see doubtful_number), yet still a number for the
@@ -184,6 +186,18 @@ std::vector<bool> in_value_columns(GridCells& cells) {
     in_values[i] = value_col;
   }
   return in_values;
+}
+
+// Pass 1b: the cells pass 1 left unsettled (to_read_fully), read fully.
+void read_numbers_fully(ocr::CellOcrPool& pool, GridCells& cells, const ocr::PageConditions& conditions) {
+  std::vector<std::pair<cv::Rect, CellKind>> ask;
+  const std::vector<size_t> which = to_read_fully(cells.grid, cells.reading, in_value_columns(cells));
+  for (size_t i : which) ask.emplace_back(cells.rects[i], CellKind::Number);
+  auto full = pool.read_page(cells.grey, ask, conditions);
+  for (size_t k = 0; k < which.size(); ++k) {
+    auto& r = cells.reading[which[k]] = full[k];
+    if (decimal_point_lost(cells.grey, cells.rects[which[k]], r->text)) r->confidence = std::min(r->confidence, 0.5);
+  }
 }
 
 // Whether a parent's reading names its group well enough for the mapping to
@@ -379,6 +393,22 @@ bool decimal_point_lost(const cv::Mat& grey, const cv::Rect& cell, const std::st
   return false;
 }
 
+std::vector<size_t> to_read_fully(const grid::Grid& g, const std::vector<std::optional<ocr::Reading>>& reading,
+                                  const std::vector<bool>& in_values) {
+  const bool any_values = std::find(in_values.begin(), in_values.end(), true) != in_values.end();
+  int first_values = g.rows();
+  for (size_t i = 0; i < g.cells.size(); ++i)
+    if (const auto& r = reading[i];
+        in_values[i] && r && !r->more_looks_wanted && number_like(*r) && r->confidence >= 0.6)
+      first_values = std::min(first_values, g.cells[i].row);
+  std::vector<size_t> out;
+  for (size_t i = 0; i < g.cells.size(); ++i)
+    if (const auto& r = reading[i];
+        r && r->more_looks_wanted && (!any_values || (in_values[i] && g.cells[i].row >= first_values)))
+      out.push_back(i);
+  return out;
+}
+
 std::vector<int> sub_row_labels(const grid::Grid& g, const std::vector<bool>& in_values) {
   std::vector<int> parent_of(g.cells.size(), -1);
   auto at = [&](int row, int col) -> int {
@@ -420,6 +450,7 @@ std::vector<CellReadout> read_cells(ocr::CellOcrPool& pool, const cv::Mat& grey,
                                     std::vector<double>& label_conf, const ocr::PageConditions& conditions) {
   GridCells cells(g, grey);
   read_numbers(pool, cells, conditions);
+  read_numbers_fully(pool, cells, conditions);
   read_labels(pool, cells, in_value_columns(cells), label_conf);
   return readouts(cells);
 }

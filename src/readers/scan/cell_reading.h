@@ -3,6 +3,7 @@
 // then labels — every cell outside the value columns that pass 1 revealed,
 // and the cells in them that did not read as a confident number.
 #pragma once
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,17 @@ namespace gongkai::scan {
 // baseline, clear of the digits on both sides ("4.6" on a blurred photo read
 // as "46" at confidence 0.98). Such a reading is doubted.
 bool decimal_point_lost(const cv::Mat& grey, const cv::Rect& cell, const std::string& text);
+
+// Which cells the first pass on a crisp page (ocr::PageConditions::
+// first_look_only) left unsettled are read fully, by index into g.cells: an
+// unsettled cell in a value column (`in_values`, per cell), from the first
+// row holding a settled, confident value down; the rows above are column
+// headings, the other columns labels, which the label pass reads. When no
+// column holds values, every unsettled cell. On the 3-page test scan the
+// first pass gave 22 headings four looks each (a look at Han characters
+// never fits their ink): 88 of its 188 digit reads, now 22.
+std::vector<size_t> to_read_fully(const grid::Grid& g, const std::vector<std::optional<ocr::Reading>>& reading,
+                                  const std::vector<bool>& in_values);
 
 // The sub-row labels of grid `g` (`in_values`: per cell, whether every
 // column it spans is a value column): per cell, the index of its parent, or -1.

@@ -180,15 +180,30 @@ std::vector<TextLine> read_heading(ocr::BlockReader& reader, const cv::Mat& grey
   return read;
 }
 
-// The title band line by line, each at the scale that makes its characters
-// about kTitleLinePx high (body type in the band is read at about 170 dpi,
-// as before).
+// Whether a line read is running text, not a title's: it holds two of the
+// marks that part a sentence (，。；、). A title has none: it names the agency,
+// the year and the report. Colons are not counted: a header line over the
+// title may print 发布日期：…来源：….
+bool running_text(const std::vector<TextLine>& read) {
+  int marks = 0;
+  for (const auto& l : read)
+    for (char32_t c : to_u32(l.text)) marks += c == U'，' || c == U'。' || c == U'；' || c == U'、' || c == U',' || c == U';';
+  return marks >= 2;
+}
+
+// The title band line by line, top down, each at the scale that makes its
+// characters about kTitleLinePx high (body type in the band is read at about
+// 170 dpi, as before), until a line of running text: the title stands above
+// the body, so the lines under that one are not read. Page 1
+// of the 3-page test scan (an excerpt: no title, running text at the top)
+// read three body lines in 0.2 s; it now stops at the first.
 std::vector<TextLine> read_title(ocr::BlockReader& reader, const cv::Mat& grey, const TextBand& band, double dpi) {
   std::vector<TextLine> read;
   for (const cv::Rect& line : band.lines) {
     const double scale = std::min(dpi > 175 ? 170.0 / dpi : 1.0, kTitleLinePx / line.height);
     auto got = read_region(reader, grey, padded(line, band.box, dpi), dpi, scale, line.height);
     read.insert(read.end(), got.begin(), got.end());
+    if (running_text(got)) break;
   }
   return read;
 }
