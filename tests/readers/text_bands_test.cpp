@@ -88,3 +88,14 @@ TEST(TextBands, ATitleBandIsReadOnlyDownToRunningText) {
   ASSERT_EQ(read.size(), 1u);
   EXPECT_NE(read[0].text.find("政策解读"), std::string::npos) << read[0].text;
 }
+
+// Running text, not a title: two sentence marks between Han characters.
+TEST(TextBands, RunningTextHasMarksBetweenItsWords) {
+  EXPECT_TRUE(running_text("新、政策解读不通俗易懂、互动咨询不回应等问题列入重点检查      二放"));
+  EXPECT_TRUE(running_text("范围。深入开展防治政务新媒体“指兴上的形式主义” 工作, 聚 ，"));
+  // A title's line with specks read as commas before it (eval_scan seed 108).
+  EXPECT_FALSE(running_text("，，洪泽区人民政府"));
+  EXPECT_FALSE(running_text("淮安市人民政府2024年政府信息公开工作年度报告"));
+  EXPECT_FALSE(running_text("发布日期：2024-01-20 来源：淮安市人民政府办公室"));
+  EXPECT_FALSE(running_text("（2023年度）"));
+}

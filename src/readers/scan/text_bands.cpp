@@ -180,17 +180,6 @@ std::vector<TextLine> read_heading(ocr::BlockReader& reader, const cv::Mat& grey
   return read;
 }
 
-// Whether a line read is running text, not a title's: it holds two of the
-// marks that part a sentence (，。；、). A title has none: it names the agency,
-// the year and the report. Colons are not counted: a header line over the
-// title may print 发布日期：…来源：….
-bool running_text(const std::vector<TextLine>& read) {
-  int marks = 0;
-  for (const auto& l : read)
-    for (char32_t c : to_u32(l.text)) marks += c == U'，' || c == U'。' || c == U'；' || c == U'、' || c == U',' || c == U';';
-  return marks >= 2;
-}
-
 // The title band line by line, top down, each at the scale that makes its
 // characters about kTitleLinePx high (body type in the band is read at about
 // 170 dpi, as before), until a line of running text: the title stands above
@@ -203,12 +192,27 @@ std::vector<TextLine> read_title(ocr::BlockReader& reader, const cv::Mat& grey, 
     const double scale = std::min(dpi > 175 ? 170.0 / dpi : 1.0, kTitleLinePx / line.height);
     auto got = read_region(reader, grey, padded(line, band.box, dpi), dpi, scale, line.height);
     read.insert(read.end(), got.begin(), got.end());
-    if (running_text(got)) break;
+    std::string text;
+    for (const auto& l : got) text += l.text;
+    if (running_text(text)) break;
   }
   return read;
 }
 
 }  // namespace
+
+bool running_text(const std::string& line) {
+  std::u32string t;
+  for (char32_t c : to_u32(line))
+    if (c != U' ') t += c;
+  int marks = 0;
+  for (size_t i = 1; i + 1 < t.size(); ++i) {
+    const char32_t c = t[i];
+    const bool mark = c == U'，' || c == U'。' || c == U'；' || c == U'、' || c == U',' || c == U';';
+    marks += mark && is_han(t[i - 1]) && is_han(t[i + 1]);
+  }
+  return marks >= 2;
+}
 
 std::vector<TextLine> read_bands(ocr::BlockReader& reader, const cv::Mat& grey, const std::vector<TextBand>& bands,
                                  double dpi) {

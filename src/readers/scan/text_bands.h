@@ -4,6 +4,7 @@
 // Above a table only its heading is wanted: the band's lines are read from
 // the bottom up until they name a section.
 #pragma once
+#include <string>
 #include <vector>
 
 #include <opencv2/core.hpp>
@@ -30,6 +31,14 @@ struct TextBand {
 // all text between and after the tables, not only headings.
 std::vector<TextBand> text_bands(const cv::Mat& grey, double dpi, int number, const std::vector<CellTable>& tables,
                                  bool narrative);
+
+// Whether a line read is running text, not a title's: two of the marks
+// that part a sentence (，。；、) stand in it between Han characters (spaces
+// aside). A title has none: it names the agency, the year and the report.
+// Specks read as marks do not count: a title's first line read
+// ，，洪泽区人民政府 (eval_scan seed 108). Colons do not: a header line over the
+// title may print 发布日期：…来源：….
+bool running_text(const std::string& line);
 
 // The lines read in `bands`, band by band, top to bottom.
 std::vector<TextLine> read_bands(ocr::BlockReader& reader, const cv::Mat& grey, const std::vector<TextBand>& bands,
