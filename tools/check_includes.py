@@ -16,7 +16,7 @@ from pathlib import Path
 # The stages each stage is built on, directly. Lowest first.
 BUILT_ON = {
     "text": [],
-    "template": [],
+    "template": ["text"],  # a group named by words read (groups.h)
     "model": ["template"],
     "grid": [],
     "tables": ["model", "grid", "text"],

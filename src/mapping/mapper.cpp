@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "template/groups.h"
 #include "text/fuzzy.h"
 #include "text/printed.h"
 #include "text/unicode.h"
@@ -27,33 +28,6 @@ struct Alignment {
 bool exact_cells(const SourceRow& r, const RowSpec& row) {
   bool all_atomic = std::all_of(r.tokens.begin(), r.tokens.end(), [](const Token& t) { return t.atomic; });
   return (r.positional || all_atomic) && r.tokens.size() == row.columns.size();
-}
-
-// The group a template row stands in ((三)不予公开 for its eight rows), as
-// Han characters; empty for a row in no group.
-std::u32string group_of(const RowSpec& row) {
-  return row.path.size() >= 2 ? han_only(row.path.back()) : std::u32string();
-}
-
-// The group of `spec` that a row's words name: the one whose name they are
-// nearest, and not more than half of them wrong ((三)不予公开 read as
-// 三不子公天: 2 edits, 4 from 五不予处理; the tail 法提供 of a group cell
-// cut by a page break: within 四无法提供). Empty when two are as near.
-std::u32string group_named(const std::u32string& words, const TableSpec& spec) {
-  std::vector<std::u32string> groups;
-  for (auto& row : spec.rows)
-    if (std::u32string g = group_of(row); !g.empty() && std::find(groups.begin(), groups.end(), g) == groups.end())
-      groups.push_back(g);
-  std::u32string best;
-  int best_d = 0;
-  bool tie = false;
-  for (auto& g : groups) {
-    int d = std::min(infix_distance(g, words), infix_distance(words, g));
-    if (best.empty() || d < best_d) best = g, best_d = d, tie = false;
-    else if (d == best_d) tie = true;
-  }
-  if (tie || best.empty() || 2 * best_d > static_cast<int>(std::min(best.size(), words.size()))) return U"";
-  return best;
 }
 
 // Whether a row whose own label was left unread (SourceRow::label_unread)

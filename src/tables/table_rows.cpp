@@ -9,6 +9,10 @@ namespace gongkai {
 
 namespace {
 
+bool has_digit(const std::u32string& t) {
+  return std::any_of(t.begin(), t.end(), [](char32_t c) { return c >= U'0' && c <= U'9'; });
+}
+
 bool in_value_columns(const TableCell& cell, const std::vector<bool>* value_columns) {
   bool in_values = false;
   if (value_columns)
@@ -66,7 +70,9 @@ SourceRow row_from_cells(const std::vector<const TableCell*>& cells, const std::
       // After a label cell left unread, a blank is a printed blank, not a
       // corner before the label (outlined-text 0002_collapse: 6 of 19 rows).
       if (label.empty() && row.tokens.empty() && empty && !row.label_unread) continue;
-      if (empty && value_columns && !in_values) continue;
+      // Nor is a dash or slash there: no column holds it as a value (a
+      // label's tail cut off by a stray rule, see rows_from_table).
+      if (value_columns && !in_values && !has_digit(text)) continue;
       Token t;
       t.raw = squeeze_space(to_utf8(with_ascii_sign(text)));
       t.atomic = true;
@@ -90,12 +96,20 @@ std::vector<SourceRow> rows_from_table(const CellTable& table) {
     if (c.row >= 0 && c.row < table.rows) by_row[c.row].push_back(&c);
   // Columns where some row prints a value: an empty cell elsewhere is an
   // unused label column, not a blank.
-  std::vector<bool> value_columns(static_cast<size_t>(std::max(table.cols, 0)), false);
+  // A lone dash is not enough to make one: a ruled label cell split by a
+  // rule drawn too far, its last character's tail read as "-" (the (七)总计
+  // of an outlined generated report, whose label columns then all became
+  // value columns and its table 三 was lost: eval_producers seed 63).
+  std::vector<int> values(static_cast<size_t>(std::max(table.cols, 0)), 0);
+  std::vector<bool> value_columns(values.size(), false);
   for (const TableCell& c : table.cells) {
     std::u32string t = to_u32(nfkc(c.text));
     if (c.col_span == 1 && c.row_span == 1 && c.col < table.cols && !squeeze_space(c.text).empty() &&
-        is_value_text(t))
-      value_columns[c.col] = true;
+        is_value_text(t)) {
+      ++values[c.col];
+      if (has_digit(t) || values[c.col] > 1)
+        value_columns[c.col] = true;
+    }
   }
   // A column after the first value column holds values too, even where every
   // row leaves it blank (a browser-printed table 三 whose 商业企业…其他

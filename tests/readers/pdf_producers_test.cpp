@@ -67,6 +67,21 @@ TEST(OutlinedText, ReadFromThePageImageLikeTheOriginal) {
   expect_same_cells(expected, actual);
 }
 
+// An outlined LibreOffice report whose table 三 runs onto the next page:
+// there a rule in one row only split (七)总计 (its 计's tail read as "-"),
+// and on the first page the grid merged (一)予以公开's two columns, so that
+// 三、本年度办理结果 spanned rows of single label cells. Table 三 was lost,
+// 175 cells (eval_producers seed 63).
+TEST(OutlinedText, ATableContinuedOnTheNextPageKeepsItsRows) {
+  auto expected = load(producers("s63_0000.expected.json"));
+  expected.erase("meta");  // pages 2-3 only: no title
+  auto actual = extract_json(producers("s63_0000.outlined-p2-3.pdf"));
+  auto s = gongkai::score_record(expected, actual);
+  EXPECT_EQ(s.total(), 200);  // tables 二, 三 and 四
+  EXPECT_EQ(s.correct, 200) << "of " << s.total();
+  EXPECT_EQ(s.wrong, 0);
+}
+
 TEST(FontsWithoutToUnicode, PagesGoToOcrWithTheReason) {
   // Without OCR the reason is reported and no number is read from the codes.
   auto r = run_cli("extract --no-ocr " + producers("0002_collapse.nounicode.pdf"));

@@ -50,3 +50,40 @@ TEST(TableRows, OcrWordsAmongTheNumbersAreACellNotRead) {
   EXPECT_TRUE(rows[0].tokens.empty());
   EXPECT_NE(rows[0].label.find("自然人"), std::string::npos);
 }
+
+// A label cell split by a rule drawn a row too far: the tail of (七)总计's
+// 计 read as "-" in the sub-row labels' column (an outlined generated
+// report, eval_producers seed 63). A lone dash does not make that column a
+// value column, so the labels spanning it stay labels; nor is it a token.
+TEST(TableRows, ALoneDashInALabelColumnIsNoValueColumn) {
+  CellTable t;
+  t.rows = 3, t.cols = 4;
+  Provenance where;
+  where.via = "ocr";
+  t.cells.push_back({0, 0, 1, 2, "一、本年新收政府信息公开申请数量", false, false, where});
+  t.cells.push_back({0, 2, 1, 1, "176", false, false, where});
+  t.cells.push_back({0, 3, 1, 1, "191", false, false, where});
+  t.cells.push_back({1, 0, 1, 1, "（七）总", false, false, where});
+  t.cells.push_back({1, 1, 1, 1, "-", false, false, where});
+  t.cells.push_back({1, 2, 1, 1, "184", false, false, where});
+  t.cells.push_back({1, 3, 1, 1, "197", false, false, where});
+  t.cells.push_back({2, 0, 1, 2, "四、结转下年度继续办理", false, false, where});
+  t.cells.push_back({2, 2, 1, 1, "6", false, false, where});
+  t.cells.push_back({2, 3, 1, 1, "11", false, false, where});
+  auto rows = rows_from_table(t);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].label, "一、本年新收政府信息公开申请数量");
+  ASSERT_EQ(rows[0].tokens.size(), 2u);
+  EXPECT_EQ(rows[0].tokens[0].raw, "176");
+  EXPECT_EQ(rows[1].label, "(七)总");
+  ASSERT_EQ(rows[1].tokens.size(), 2u);
+  EXPECT_EQ(rows[1].tokens[0].raw, "184");
+  // Two dashes in the column are values printed as dashes: it is a value
+  // column, and the labels spanning it are read as cells of it.
+  t.cells[0].text = "-";
+  t.cells[0].col_span = 1;
+  t.cells.insert(t.cells.begin() + 1, {0, 1, 1, 1, "-", false, false, where});
+  rows = rows_from_table(t);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[1].tokens.size(), 3u);
+}

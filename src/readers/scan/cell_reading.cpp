@@ -10,6 +10,7 @@
 #include "ocr/cell_image.h"
 #include "readers/page_layout.h"
 #include "tables/table_rows.h"
+#include "template/groups.h"
 #include "text/unicode.h"
 
 namespace gongkai::scan {
@@ -201,8 +202,16 @@ void read_numbers_fully(ocr::CellOcrPool& pool, GridCells& cells, const ocr::Pag
 }
 
 // Whether a parent's reading names its group well enough for the mapping to
-// check the rows placed under it: two Han characters read with confidence.
-bool names_group(const ocr::Reading& r) { return r.confidence >= 0.6 && han_count(r.text) >= 2; }
+// check the rows placed under it: two Han characters read with confidence,
+// that name one of table 三's groups. The column heading 三、本年度办理结果
+// spans rows of single label cells too where a page's grid merged (一)予以公开's
+// two columns into one (a rule drawn in one row only): its rows (一) and (二)
+// were left unread, and lost (outlined copy of a generated report,
+// eval_producers seed 63).
+bool names_group(const ocr::Reading& r) {
+  return r.confidence >= 0.6 && han_count(r.text) >= 2 &&
+         !group_named(han_only(to_u32(r.text)), requests_table("2021")).empty();
+}
 
 // The column headings of a grid: label cells wholly above its first row of
 // confident values, whose first reading was no number (a value is never
