@@ -67,6 +67,12 @@ SourceRow row_from_cells(const std::vector<const TableCell*>& cells, const std::
       // A label cell left unread (see CellReadout::unread): layout here, but
       // the row's place is then the table's shape, not its label.
       if (empty && cell->unread && value_columns && !in_values) row.label_unread = true;
+      // So is a number OCR read outside the value columns: a label misread
+      // by the digit model (规章 read as "0" on a photo, photo seed 211).
+      if (has_digit(text) && value_columns && !in_values && cell->where.via == "ocr") {
+        row.label_unread = true;
+        continue;
+      }
       // After a label cell left unread, a blank is a printed blank, not a
       // corner before the label (outlined-text 0002_collapse: 6 of 19 rows).
       if (label.empty() && row.tokens.empty() && empty && !row.label_unread) continue;
@@ -90,34 +96,52 @@ SourceRow row_from_cells(const std::vector<const TableCell*>& cells, const std::
   return row;
 }
 
+namespace {
+
+// Columns where rows print values: an empty cell elsewhere is an unused
+// label column, not a blank. A column holds values when a third of its
+// filled cells one row high and one column wide print one (table 四's
+// columns hold two or three headings over one value), with a digit among
+// them or more than one dash:
+//   - a label read as a number by OCR is not enough (规章 read as "0" on a
+//     photo, photo seed 211: table 二's label column became a value column,
+//     and its first six values were lost without a finding);
+//   - nor is a lone dash: a ruled label cell split by a rule drawn too far,
+//     its last character's tail read as "-" (the (七)总计 of an outlined
+//     generated report, eval_producers seed 63: table 三 was lost).
+// A column after the first value column holds values too, even where every
+// row leaves it blank (a browser-printed table 三 whose 商业企业…其他
+// columns are all empty): dropping it would shift 总计 into 商业企业.
+// So does a column after the last one with a value (table 四's 复议后起诉,
+// all blank): label columns stand on the left.
+std::vector<bool> value_columns_of(const CellTable& table) {
+  const size_t cols = static_cast<size_t>(std::max(table.cols, 0));
+  std::vector<int> values(cols, 0), filled(cols, 0);
+  std::vector<bool> digits(cols, false);
+  for (const TableCell& c : table.cells) {
+    if (c.col_span != 1 || c.row_span != 1 || c.col < 0 || c.col >= table.cols || squeeze_space(c.text).empty())
+      continue;
+    const std::u32string t = to_u32(nfkc(c.text));
+    ++filled[c.col];
+    if (!is_value_text(t)) continue;
+    ++values[c.col];
+    digits[c.col] = digits[c.col] || has_digit(t);
+  }
+  std::vector<bool> value_columns(cols, false);
+  for (size_t c = 0; c < cols; ++c)
+    value_columns[c] = (digits[c] || values[c] > 1) && 3 * values[c] >= filled[c];
+  auto first = std::find(value_columns.begin(), value_columns.end(), true);
+  std::fill(first, value_columns.end(), true);
+  return value_columns;
+}
+
+}  // namespace
+
 std::vector<SourceRow> rows_from_table(const CellTable& table) {
   std::vector<std::vector<const TableCell*>> by_row(static_cast<size_t>(std::max(table.rows, 0)));
   for (const TableCell& c : table.cells)
     if (c.row >= 0 && c.row < table.rows) by_row[c.row].push_back(&c);
-  // Columns where some row prints a value: an empty cell elsewhere is an
-  // unused label column, not a blank.
-  // A lone dash is not enough to make one: a ruled label cell split by a
-  // rule drawn too far, its last character's tail read as "-" (the (七)总计
-  // of an outlined generated report, whose label columns then all became
-  // value columns and its table 三 was lost: eval_producers seed 63).
-  std::vector<int> values(static_cast<size_t>(std::max(table.cols, 0)), 0);
-  std::vector<bool> value_columns(values.size(), false);
-  for (const TableCell& c : table.cells) {
-    std::u32string t = to_u32(nfkc(c.text));
-    if (c.col_span == 1 && c.row_span == 1 && c.col < table.cols && !squeeze_space(c.text).empty() &&
-        is_value_text(t)) {
-      ++values[c.col];
-      if (has_digit(t) || values[c.col] > 1)
-        value_columns[c.col] = true;
-    }
-  }
-  // A column after the first value column holds values too, even where every
-  // row leaves it blank (a browser-printed table 三 whose 商业企业…其他
-  // columns are all empty): dropping it would shift 总计 into 商业企业.
-  // So does a column after the last one with a value (table 四's 复议后起诉,
-  // all blank): label columns stand on the left.
-  auto first = std::find(value_columns.begin(), value_columns.end(), true);
-  std::fill(first, value_columns.end(), true);
+  const std::vector<bool> value_columns = value_columns_of(table);
   std::vector<SourceRow> rows;
   for (auto& cells : by_row) {
     std::sort(cells.begin(), cells.end(), [](const TableCell* a, const TableCell* b) { return a->col < b->col; });

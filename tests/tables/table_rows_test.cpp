@@ -87,3 +87,39 @@ TEST(TableRows, ALoneDashInALabelColumnIsNoValueColumn) {
   ASSERT_EQ(rows.size(), 3u);
   EXPECT_EQ(rows[1].tokens.size(), 3u);
 }
+
+// Table 二's label column with 规章 read as "0" by the digit model (a
+// photo, photo seed 211): one number among ten labels does not make it a
+// value column. That row's label is taken as unread (its place is the
+// table's shape); the other rows keep theirs. Its six values had been lost
+// without a finding.
+TEST(TableRows, ALabelReadAsANumberLeavesItsRowUnlabelled) {
+  CellTable t;
+  t.rows = 8, t.cols = 4;
+  Provenance ocr;
+  ocr.via = "ocr";
+  auto row = [&](int r, const std::vector<std::string>& texts) {
+    for (int c = 0; c < static_cast<int>(texts.size()); ++c) t.cells.push_back({r, c, 1, 1, texts[c], false, false, ocr});
+  };
+  row(0, {"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"});
+  row(1, {"0", "0", "0", "0"});  // 规章, misread
+  row(2, {"行政规范性文件", "9", "0", "101"});
+  row(3, {"信息内容"});
+  row(4, {"行政许可"});
+  row(5, {"行政处罚"});
+  row(6, {"行政强制"});
+  row(7, {"行政事业性收费"});
+  auto rows = rows_from_table(t);
+  ASSERT_GE(rows.size(), 3u);
+  EXPECT_TRUE(rows[1].label_unread);
+  EXPECT_EQ(rows[1].tokens.size(), 3u);
+  EXPECT_EQ(rows[2].label, "行政规范性文件");
+  EXPECT_FALSE(rows[2].label_unread);
+  ASSERT_EQ(rows[2].tokens.size(), 3u);
+  EXPECT_EQ(rows[2].tokens[2].raw, "101");
+  // From a text layer the printed "0" is the printer's: a token, as before.
+  for (auto& c : t.cells) c.where.via = "pdf-text";
+  rows = rows_from_table(t);
+  EXPECT_FALSE(rows[1].label_unread);
+  EXPECT_EQ(rows[1].tokens.size(), 4u);
+}
