@@ -44,6 +44,7 @@ SourceRow row_from_cells(const std::vector<const TableCell*>& cells, const std::
   SourceRow row;
   row.positional = true;
   std::string label;
+  bool label_misread = false;
   const bool misread_words = words_are_misread_numbers(cells, value_columns);
   // Unless the whole row spans the same rows: Chromium draws a cell continued
   // from the previous page shorter than its row, and its stray border cuts
@@ -68,9 +69,10 @@ SourceRow row_from_cells(const std::vector<const TableCell*>& cells, const std::
       // the row's place is then the table's shape, not its label.
       if (empty && cell->unread && value_columns && !in_values) row.label_unread = true;
       // So is a number OCR read outside the value columns: a label misread
-      // by the digit model (规章 read as "0" on a photo, photo seed 211).
+      // by the digit model (规章 read as "0" on a photo, photo seed 211), or
+      // a speck beside a label that was read ((七)总计, photo seed 214).
       if (has_digit(text) && value_columns && !in_values && cell->where.via == "ocr") {
-        row.label_unread = true;
+        label_misread = true;
         continue;
       }
       // After a label cell left unread, a blank is a printed blank, not a
@@ -92,6 +94,8 @@ SourceRow row_from_cells(const std::vector<const TableCell*>& cells, const std::
     }
   }
   row.label = squeeze_space(label);
+  // The row's place is its label's, when it has one.
+  if (label_misread && row.label.empty()) row.label_unread = true;
   if (row.where.page == 0 && !cells.empty()) row.where = cells.front()->where;
   return row;
 }

@@ -123,3 +123,26 @@ TEST(TableRows, ALabelReadAsANumberLeavesItsRowUnlabelled) {
   EXPECT_FALSE(rows[1].label_unread);
   EXPECT_EQ(rows[1].tokens.size(), 4u);
 }
+
+// A speck read as a number in a label column, beside a label that was read:
+// the row keeps its label ((七)总计 of a curled photo, photo seed 214, had
+// been left unmatched and its seven values lost).
+TEST(TableRows, ASpeckReadAsANumberBesideALabelIsDropped) {
+  CellTable t;
+  t.rows = 4, t.cols = 4;
+  Provenance ocr;
+  ocr.via = "ocr";
+  auto row = [&](int r, const std::vector<std::string>& texts) {
+    for (int c = 0; c < static_cast<int>(texts.size()); ++c) t.cells.push_back({r, c, 1, 1, texts[c], false, false, ocr});
+  };
+  row(0, {"（六）其他处理", "1.申请人无正当理由逾期不补正", "0", "0"});
+  row(1, {"（六）其他处理", "2.申请人逾期未按收费通知要求缴纳费用", "0", "0"});
+  row(2, {"（六）其他处理", "3.其他", "34", "35"});
+  row(3, {"（七）总计", "1", "95", "95"});
+  auto rows = rows_from_table(t);
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[3].label, "(七)总计");
+  EXPECT_FALSE(rows[3].label_unread);
+  ASSERT_EQ(rows[3].tokens.size(), 2u);
+  EXPECT_EQ(rows[3].tokens[0].raw, "95");
+}
