@@ -4,7 +4,11 @@
 // every cell's box is in pixels of the resolution its page was read at.
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+#include <filesystem>
 #include <set>
+#include <string>
+#include <unistd.h>
 
 #include "pipeline/extract.h"
 #include "writers/json_writer.h"
@@ -46,6 +50,29 @@ TEST(ScanResolution, AGivenResolutionIsKept) {
   o.scan_dpi = 300;
   r = to_json(extract_file(gk_test::data("scans/generated-0001-p2-248dpi.scan.pdf"), o));
   EXPECT_EQ(units(r, "active"), std::set<std::string>{"px@248dpi"});
+}
+
+// A page with small digits, then one whose digits are large enough: the
+// second is read at the fine resolution, as the document's later pages are,
+// though its preparation began beside the first's, before the first's
+// digits were measured (pdf_reader.cpp prepares two pages ahead). Read at
+// 200 dpi it was, until the rule was applied when the page comes to be read.
+TEST(ScanResolution, APageAfterSmallDigitsIsReadFineWhateverTheTiming) {
+  const std::filesystem::path pdf =
+      std::filesystem::temp_directory_path() / ("gk-small-then-large-" + std::to_string(::getpid()) + ".pdf");
+  const std::string qpdf = "qpdf --empty --pages " + gk_test::data("scans/huaian-city-2024-p4-5-238dpi.scan.pdf") +
+                           " 1 " + gk_test::data("scans/generated-0001-p2-248dpi.scan.pdf") + " 1 -- " +
+                           pdf.string() + " 2> /dev/null";
+  // qpdf exits 3 for warnings (these scans' objects end without endobj).
+  const int status = std::system(qpdf.c_str());
+  ASSERT_TRUE(std::filesystem::exists(pdf)) << "qpdf (tools/setup.sh installs it) exited " << status;
+  nlohmann::json r = to_json(extract_file(pdf.string()));
+  std::filesystem::remove(pdf);
+  std::set<std::string> second;
+  for (auto& c : r["cells"])
+    if (c["page"] == 2 && c.contains("bbox_unit")) second.insert(c["bbox_unit"].get<std::string>());
+  EXPECT_EQ(second, std::set<std::string>{"px@248dpi"});
+  EXPECT_EQ(units(r, "requests").count("px@238dpi"), 1u);
 }
 
 }  // namespace

@@ -242,6 +242,10 @@ double covered_fraction(const std::vector<grid::Box>& boxes, double w, double h)
 struct PdfDocument::Impl {
   std::string bytes;  // the stream reads from this buffer for the document's life
   std::unique_ptr<PDFDoc> doc;
+  // Pages are rendered one at a time: a document's pages are prepared for
+  // OCR on two threads at once (pdf_reader.cpp), and one PDFDoc is not
+  // drawn from two threads.
+  std::mutex rendering;
 };
 
 PdfDocument::PdfDocument() : impl_(std::make_unique<Impl>()) {}
@@ -322,8 +326,11 @@ cv::Mat PdfDocument::render(int number, double dpi, cv::Mat* seal, bool in_colou
   SplashColor paper;
   paper[0] = paper[1] = paper[2] = 255;
   SplashOutputDev dev(in_colour ? splashModeRGB8 : splashModeMono8, 4, false, paper);
-  dev.startDoc(&doc);
-  doc.displayPage(&dev, number, dpi, dpi, 0, true, false, false);
+  {
+    std::lock_guard lock(impl_->rendering);
+    dev.startDoc(&doc);
+    doc.displayPage(&dev, number, dpi, dpi, 0, true, false, false);
+  }
   SplashBitmap* bm = dev.getBitmap();
   if (!bm || bm->getWidth() <= 0 || bm->getHeight() <= 0)
     throw ReadError("page " + std::to_string(number) + " could not be rendered");

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cctype>
 #include <cmath>
+#include <deque>
 #include <future>
 #include <iterator>
 #include <string>
@@ -215,6 +216,78 @@ PageLayout lay_out(const PageContent& page, const pdf::PdfDocument& doc, std::ve
   return out;
 }
 
+// A scanned page being prepared on another thread, and at what resolution.
+struct PageAhead {
+  std::future<std::shared_ptr<scan::PreparedPage>> page;
+  std::shared_ptr<bool> small;  // its digits were measured small (set by the preparing thread)
+};
+
+// Reads `to_scan` (pages of `doc` with no usable text layer) with the scan
+// reader, in order; returns how many were read. Two pages ahead are
+// rendered and prepared (cleaned, straightened, their grids found) on other
+// threads while a page is OCRed. One page ahead left the cores idle for a
+// quarter of the 6-page 300 dpi scan's wall time: pages without tables are
+// read at once, and the next page's preparation (twice, at 200 then 300 dpi,
+// for the first page with small digits) was waited for.
+// A page's resolution is what reading the pages one after the other gives:
+// the fine one once an earlier page's digits were small. A page begun
+// before that was known is prepared again when it comes to be read, so
+// that the record does not hang on the threads' timing.
+int read_scanned_pages(pdf::PdfDocument& doc, const std::vector<char>& in_colour, std::vector<PageLayout*>& to_scan,
+                       ReadContext& context, std::vector<std::string>& notes) {
+  const ReadOptions& options = context.options;
+  scan::ScanContext& scan = scan::scan_context(context);
+  auto prepare_at = [&](const PageLayout* p, double dpi) {
+    cv::Mat seal;
+    cv::Mat grey = doc.render(p->number, dpi, &seal, in_colour[p->number]);
+    return scan.prepare(grey, dpi, p->number, seal);
+  };
+  // Rendering a scan finer than it was scanned adds pixels, not detail:
+  // its own resolution is used when lower (and not below 150).
+  auto at_most = [](const PageLayout* p, double dpi) {
+    return p->image_dpi >= 150 && p->image_dpi < dpi ? std::round(p->image_dpi) : dpi;
+  };
+  std::atomic<bool> digits_small{false};  // some page's were: later pages begin at the fine resolution
+  auto prepare = [&](const PageLayout* p, bool* small) {
+    if (options.scan_dpi > 0) return prepare_at(p, at_most(p, options.scan_dpi));
+    const double first = at_most(p, kFirstScanDpi), fine = at_most(p, kFineScanDpi);
+    if (first < fine && !digits_small) {
+      auto page = prepare_at(p, first);
+      const double h = scan::digit_height(*page);
+      if (h == 0 || h >= kSmallDigitPx) return page;
+      *small = true;
+      digits_small = true;
+    }
+    return prepare_at(p, fine);
+  };
+  auto begin = [&](size_t i) {
+    PageAhead a{{}, std::make_shared<bool>(false)};
+    a.page = std::async(std::launch::async, prepare, to_scan[i], a.small.get());
+    return a;
+  };
+  std::deque<PageAhead> ahead;
+  for (size_t i = 0; i < to_scan.size() && i < 2; ++i) ahead.push_back(begin(i));
+  bool earlier_small = false;
+  int scanned = 0;
+  for (size_t i = 0; i < to_scan.size(); ++i) {
+    PageAhead a = std::move(ahead.front());
+    ahead.pop_front();
+    if (i + 2 < to_scan.size()) ahead.push_back(begin(i + 2));
+    auto prepared = a.page.get();
+    PageLayout& p = *to_scan[i];
+    const double fine = at_most(&p, kFineScanDpi);
+    if (options.scan_dpi <= 0 && earlier_small && scan::prepared_dpi(*prepared) < fine)
+      prepared = prepare_at(&p, fine);
+    earlier_small = earlier_small || *a.small;
+    std::string why = p.ocr_reason;
+    int number = p.number;
+    p = scan.lay_out(std::move(prepared), context.name);
+    if (p.ocr_reason.empty()) ++scanned;
+    notes.push_back("page " + std::to_string(number) + " read by OCR: " + why);
+  }
+  return scanned;
+}
+
 SourceDoc read_pdf(std::string_view bytes, ReadContext& context) {
   const ReadOptions& options = context.options;
   auto doc = pdf::PdfDocument::open(bytes);
@@ -266,43 +339,7 @@ SourceDoc read_pdf(std::string_view bytes, ReadContext& context) {
     std::vector<PageLayout*> to_scan;
     for (auto& p : pages)
       if (!p.ocr_reason.empty()) to_scan.push_back(&p);
-    // Page N+1 is rendered and prepared (cleaned, straightened, its grids
-    // found) on another thread while page N is OCRed: a scanned report then
-    // keeps both cores busy.
-    scan::ScanContext* scan = to_scan.empty() ? nullptr : &scan::scan_context(context);
-    auto prepare_at = [&](const PageLayout* p, double dpi) {
-      cv::Mat seal;
-      cv::Mat grey = doc->render(p->number, dpi, &seal, in_colour[p->number]);
-      return scan->prepare(grey, dpi, p->number, seal);
-    };
-    // Rendering a scan finer than it was scanned adds pixels, not detail:
-    // its own resolution is used when lower (and not below 150).
-    auto at_most = [](const PageLayout* p, double dpi) {
-      return p->image_dpi >= 150 && p->image_dpi < dpi ? std::round(p->image_dpi) : dpi;
-    };
-    std::atomic<bool> digits_small{false};  // a page's were: the document's later pages are read fine at once
-    auto prepare = [&](const PageLayout* p) {
-      if (options.scan_dpi > 0) return prepare_at(p, at_most(p, options.scan_dpi));
-      const double first = at_most(p, kFirstScanDpi), fine = at_most(p, kFineScanDpi);
-      if (first < fine && !digits_small) {
-        auto page = prepare_at(p, first);
-        const double h = scan::digit_height(*page);
-        if (h == 0 || h >= kSmallDigitPx) return page;
-        digits_small = true;
-      }
-      return prepare_at(p, fine);
-    };
-    std::future<std::shared_ptr<scan::PreparedPage>> next;
-    for (size_t i = 0; i < to_scan.size(); ++i) {
-      auto prepared = i == 0 ? prepare(to_scan[0]) : next.get();
-      if (i + 1 < to_scan.size()) next = std::async(std::launch::async, prepare, to_scan[i + 1]);
-      PageLayout& p = *to_scan[i];
-      std::string why = p.ocr_reason;
-      int number = p.number;
-      p = scan->lay_out(std::move(prepared), context.name);
-      if (p.ocr_reason.empty()) ++scanned;
-      out.notes.push_back("page " + std::to_string(number) + " read by OCR: " + why);
-    }
+    if (!to_scan.empty()) scanned = read_scanned_pages(*doc, in_colour, to_scan, context, out.notes);
   }
   if (scanned > 0) out.kind = scanned == static_cast<int>(pages.size()) ? "pdf-scan" : "pdf-mixed";
   assemble(pages, out);

@@ -233,6 +233,8 @@ std::shared_ptr<PreparedPage> ScanContext::prepare(const cv::Mat& input, double 
   return out;
 }
 
+double prepared_dpi(const PreparedPage& page) { return page.dpi; }
+
 double digit_height(const PreparedPage& prepared) {
   if (prepared.done || !prepared.page) return 0;
   const ScanPage& page = *prepared.page;

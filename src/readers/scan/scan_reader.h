@@ -50,6 +50,9 @@ class ScanContext {
 // a blank or unreadable page).
 double digit_height(const PreparedPage& page);
 
+// The resolution `page` was prepared at.
+double prepared_dpi(const PreparedPage& page);
+
 // The scan context of a read: created with the models on first use and kept
 // in `context`, so the models load once for every input read with it.
 ScanContext& scan_context(ReadContext& context);
