@@ -54,9 +54,10 @@ TEST(ScanResolution, AGivenResolutionIsKept) {
 
 // A page with small digits, then one whose digits are large enough: the
 // second is read at the fine resolution, as the document's later pages are,
-// though its preparation began beside the first's, before the first's
-// digits were measured (pdf_reader.cpp prepares two pages ahead). Read at
-// 200 dpi it was, until the rule was applied when the page comes to be read.
+// though its preparation may begin beside the first's, before the first's
+// digits are measured (pdf_reader.cpp begins the next page beside a page
+// and, while waiting, the one after). Begun together, it was read at 200 dpi
+// until the rule was applied when the page comes to be read.
 TEST(ScanResolution, APageAfterSmallDigitsIsReadFineWhateverTheTiming) {
   const std::filesystem::path pdf =
       std::filesystem::temp_directory_path() / ("gk-small-then-large-" + std::to_string(::getpid()) + ".pdf");

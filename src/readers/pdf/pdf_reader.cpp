@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cctype>
+#include <chrono>
 #include <cmath>
 #include <deque>
 #include <future>
@@ -223,12 +224,15 @@ struct PageAhead {
 };
 
 // Reads `to_scan` (pages of `doc` with no usable text layer) with the scan
-// reader, in order; returns how many were read. Two pages ahead are
-// rendered and prepared (cleaned, straightened, their grids found) on other
-// threads while a page is OCRed. One page ahead left the cores idle for a
-// quarter of the 6-page 300 dpi scan's wall time: pages without tables are
-// read at once, and the next page's preparation (twice, at 200 then 300 dpi,
-// for the first page with small digits) was waited for.
+// reader, in order; returns how many were read. The next page is rendered
+// and prepared (cleaned, straightened, its grids found) on another thread
+// while a page is OCRed, and when the reader must wait for a page, the one
+// after it begins too. One page ahead left the cores idle for a quarter of
+// the 6-page 300 dpi scan's wall time: pages without tables are read at
+// once, and the next page's preparation (twice, at 200 then 300 dpi, for
+// the first page with small digits) was waited for. Two ahead at all times
+// cost CPU (more threads than cores while cells are read): 0.46-0.48 ->
+// 0.51-0.52 CPU s per page on the 3-page test scan.
 // A page's resolution is what reading the pages one after the other gives:
 // the fine one once an earlier page's digits were small. A page begun
 // before that was known is prepared again when it comes to be read, so
@@ -266,13 +270,20 @@ int read_scanned_pages(pdf::PdfDocument& doc, const std::vector<char>& in_colour
     return a;
   };
   std::deque<PageAhead> ahead;
-  for (size_t i = 0; i < to_scan.size() && i < 2; ++i) ahead.push_back(begin(i));
+  size_t begun = 0;
+  auto begin_next = [&] {
+    if (begun < to_scan.size()) ahead.push_back(begin(begun++));
+  };
+  begin_next();
   bool earlier_small = false;
   int scanned = 0;
   for (size_t i = 0; i < to_scan.size(); ++i) {
     PageAhead a = std::move(ahead.front());
     ahead.pop_front();
-    if (i + 2 < to_scan.size()) ahead.push_back(begin(i + 2));
+    if (ahead.empty()) begin_next();  // the next page, beside this one's reading
+    // Waiting for this page leaves a core free: the page after next begins.
+    if (i > 0 && ahead.size() < 2 && a.page.wait_for(std::chrono::seconds(0)) != std::future_status::ready)
+      begin_next();
     auto prepared = a.page.get();
     PageLayout& p = *to_scan[i];
     const double fine = at_most(&p, kFineScanDpi);
