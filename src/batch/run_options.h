@@ -12,7 +12,7 @@ namespace gongkai {
 // The tool's version, stored with every record (reports.tool_version). Bump it
 // whenever a change can change a record: a rerun then extracts again what an
 // older version stored, and a merge keeps the newer version's record.
-inline constexpr const char* kToolVersion = "0.7.0";
+inline constexpr const char* kToolVersion = "0.8.0";
 
 // --shard I/N: this run takes the inputs whose content hash falls in share I of N.
 struct Shard {
