@@ -1,6 +1,9 @@
 // Rows from a table's cells (HTML, PDF text layer, scan): signed changes.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "tables/table_rows.h"
 
 using namespace gongkai;
@@ -88,27 +91,35 @@ TEST(TableRows, ALoneDashInALabelColumnIsNoValueColumn) {
   EXPECT_EQ(rows[1].tokens.size(), 3u);
 }
 
+namespace {
+
+// A table read by OCR, one cell per text, row by row.
+CellTable ocr_table(int cols, const std::vector<std::vector<std::string>>& rows) {
+  CellTable t;
+  t.rows = static_cast<int>(rows.size()), t.cols = cols;
+  Provenance ocr;
+  ocr.via = "ocr";
+  for (int r = 0; r < t.rows; ++r)
+    for (int c = 0; c < static_cast<int>(rows[r].size()); ++c) t.cells.push_back({r, c, 1, 1, rows[r][c], false, false, ocr});
+  return t;
+}
+
+}  // namespace
+
 // Table 二's label column with 规章 read as "0" by the digit model (a
 // photo, photo seed 211): one number among ten labels does not make it a
 // value column. That row's label is taken as unread (its place is the
 // table's shape); the other rows keep theirs. Its six values had been lost
 // without a finding.
 TEST(TableRows, ALabelReadAsANumberLeavesItsRowUnlabelled) {
-  CellTable t;
-  t.rows = 8, t.cols = 4;
-  Provenance ocr;
-  ocr.via = "ocr";
-  auto row = [&](int r, const std::vector<std::string>& texts) {
-    for (int c = 0; c < static_cast<int>(texts.size()); ++c) t.cells.push_back({r, c, 1, 1, texts[c], false, false, ocr});
-  };
-  row(0, {"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"});
-  row(1, {"0", "0", "0", "0"});  // 规章, misread
-  row(2, {"行政规范性文件", "9", "0", "101"});
-  row(3, {"信息内容"});
-  row(4, {"行政许可"});
-  row(5, {"行政处罚"});
-  row(6, {"行政强制"});
-  row(7, {"行政事业性收费"});
+  CellTable t = ocr_table(4, {{"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"},
+                              {"0", "0", "0", "0"},  // 规章, misread
+                              {"行政规范性文件", "9", "0", "101"},
+                              {"信息内容"},
+                              {"行政许可"},
+                              {"行政处罚"},
+                              {"行政强制"},
+                              {"行政事业性收费"}});
   auto rows = rows_from_table(t);
   ASSERT_GE(rows.size(), 3u);
   EXPECT_TRUE(rows[1].label_unread);
@@ -128,17 +139,10 @@ TEST(TableRows, ALabelReadAsANumberLeavesItsRowUnlabelled) {
 // the row keeps its label ((七)总计 of a curled photo, photo seed 214, had
 // been left unmatched and its seven values lost).
 TEST(TableRows, ASpeckReadAsANumberBesideALabelIsDropped) {
-  CellTable t;
-  t.rows = 4, t.cols = 4;
-  Provenance ocr;
-  ocr.via = "ocr";
-  auto row = [&](int r, const std::vector<std::string>& texts) {
-    for (int c = 0; c < static_cast<int>(texts.size()); ++c) t.cells.push_back({r, c, 1, 1, texts[c], false, false, ocr});
-  };
-  row(0, {"（六）其他处理", "1.申请人无正当理由逾期不补正", "0", "0"});
-  row(1, {"（六）其他处理", "2.申请人逾期未按收费通知要求缴纳费用", "0", "0"});
-  row(2, {"（六）其他处理", "3.其他", "34", "35"});
-  row(3, {"（七）总计", "1", "95", "95"});
+  CellTable t = ocr_table(4, {{"（六）其他处理", "1.申请人无正当理由逾期不补正", "0", "0"},
+                              {"（六）其他处理", "2.申请人逾期未按收费通知要求缴纳费用", "0", "0"},
+                              {"（六）其他处理", "3.其他", "34", "35"},
+                              {"（七）总计", "1", "95", "95"}});
   auto rows = rows_from_table(t);
   ASSERT_EQ(rows.size(), 4u);
   EXPECT_EQ(rows[3].label, "(七)总计");
