@@ -190,15 +190,20 @@ std::vector<bool> in_value_columns(GridCells& cells) {
 }
 
 // Pass 1b: the cells pass 1 left unsettled (to_read_fully), read fully.
-void read_numbers_fully(ocr::CellOcrPool& pool, GridCells& cells, const ocr::PageConditions& conditions) {
+// Returns the value columns after it, for the label pass: found again only
+// when a cell was read again (most crisp pages have none to read).
+std::vector<bool> read_numbers_fully(ocr::CellOcrPool& pool, GridCells& cells, const ocr::PageConditions& conditions) {
+  std::vector<bool> in_values = in_value_columns(cells);
+  const std::vector<size_t> which = to_read_fully(cells.grid, cells.reading, in_values);
+  if (which.empty()) return in_values;
   std::vector<std::pair<cv::Rect, CellKind>> ask;
-  const std::vector<size_t> which = to_read_fully(cells.grid, cells.reading, in_value_columns(cells));
   for (size_t i : which) ask.emplace_back(cells.rects[i], CellKind::Number);
   auto full = pool.read_page(cells.grey, ask, conditions);
   for (size_t k = 0; k < which.size(); ++k) {
     auto& r = cells.reading[which[k]] = full[k];
     if (decimal_point_lost(cells.grey, cells.rects[which[k]], r->text)) r->confidence = std::min(r->confidence, 0.5);
   }
+  return in_value_columns(cells);
 }
 
 // Whether a parent's reading names its group well enough for the mapping to
@@ -459,8 +464,7 @@ std::vector<CellReadout> read_cells(ocr::CellOcrPool& pool, const cv::Mat& grey,
                                     std::vector<double>& label_conf, const ocr::PageConditions& conditions) {
   GridCells cells(g, grey);
   read_numbers(pool, cells, conditions);
-  read_numbers_fully(pool, cells, conditions);
-  read_labels(pool, cells, in_value_columns(cells), label_conf);
+  read_labels(pool, cells, read_numbers_fully(pool, cells, conditions), label_conf);
   return readouts(cells);
 }
 
